@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+import { OCCUPATION_CODE, ROUTE_SLUG, SOC_CODE } from '../paths.js';
+
+export const API_VERSION = 1;
+
+export const nonEmptyText = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+export const nullableText = v.nullable(nonEmptyText);
+export const isoDate = v.pipe(v.string(), v.isoDate('must be a date in YYYY-MM-DD form'));
+export const httpUrl = v.pipe(v.string(), v.regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) URL'));
+export const occupationCode = v.pipe(v.string(), v.regex(OCCUPATION_CODE, 'must be an occupation code such as OCC0499'));
+export const socCode = v.pipe(v.string(), v.regex(SOC_CODE, 'must be a four-digit SOC code'));
+export const routeSlug = v.pipe(v.string(), v.regex(ROUTE_SLUG, 'must be a route slug such as "digital"'));
+export const level = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(8));
+export const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const BAND_VALUES = ['technical', 'higher-technical', 'professional'] as const;
+export const band = v.picklist(BAND_VALUES);
+
+/**
+ * Occupation status, as the official map's legend: potential (a proposal), in development, approved, approved
+ * without an apprenticeship, and retired or withdrawn. `other` keeps a status the upstream adds later visible.
+ */
+export const STATUS_VALUES = ['approved', 'in-development', 'proposal', 'without-apprenticeship', 'retired', 'other'] as const;
+export const status = v.picklist(STATUS_VALUES);
+
+export const PRODUCT_TYPE_VALUES = ['apprenticeship', 't-level', 'htq', 'tq', 'other'] as const;
+export const productType = v.picklist(PRODUCT_TYPE_VALUES);
+
+export const product = v.object({
+  /** ST0499, TL0007d, TQL2C11048RN5361 … (case kept: T Level suffixes are lower case). */
+  code: nonEmptyText,
+  type: productType,
+  title: nullableText,
+  /** The upstream status words, e.g. "Approved for delivery"; `null` where the upstream gives none (TQs). */
+  status: nullableText,
+  level: v.nullable(level),
+  careerStarter: v.nullable(v.boolean()),
+});
+
+export const occupationSummary = v.object({
+  code: occupationCode,
+  title: nonEmptyText,
+  level,
+  band,
+  status,
+  routeSlug: v.nullable(routeSlug),
+  products: v.array(product),
+  soc2020: v.nullable(socCode),
+});
+
+export const progressionEdge = v.object({ from: occupationCode, to: occupationCode });
+
+export const errorDocument = v.object({
+  error: v.object({ code: nonEmptyText, message: nonEmptyText }),
+});
+
+export type Band = v.InferOutput<typeof band>;
+export type OccupationStatus = v.InferOutput<typeof status>;
+export type ProductType = v.InferOutput<typeof productType>;
+export type Product = v.InferOutput<typeof product>;
+export type OccupationSummary = v.InferOutput<typeof occupationSummary>;
+export type ProgressionEdge = v.InferOutput<typeof progressionEdge>;
+export type ErrorDocument = v.InferOutput<typeof errorDocument>;

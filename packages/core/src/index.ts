@@ -1,0 +1,4 @@
+export * from './contract/index.js';
+export * from './paths.js';
+export * from './routes.js';
+export * from './levels.js';

@@ -1,0 +1,21 @@
+// Browser tests in real headless Chromium (Debian's chromium; CHROME_PATH overrides). TypeScript through esbuild, which
+// reads tsconfig.base.json (it does not follow `extends`) for the decorator settings; workspace packages resolve
+// to their sources through the `source` export condition.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { mockApi } from './test/mock-api.js';
+
+export default {
+  files: ['test/elements/**/*.test.ts', 'test/e2e/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'development'] },
+  concurrency: 1,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 10000 } },
+  middleware: [mockApi],
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: findChromium() ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS } })],
+};
