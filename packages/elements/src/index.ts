@@ -1,0 +1,3 @@
+// Side-effect-free entry: the element classes and shared helpers. Importing this registers nothing;
+// import `@occupational-maps/elements/define/<tag>` (or the CDN bundle) to register elements.
+export * from './shared/index.js';

@@ -1,0 +1,171 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { EmbedError, getSharedClient, type EmbedClient } from '@occupational-maps/core';
+import { resolveApiBase } from './api-base.js';
+import type { OmElement } from './om-element.js';
+import type { Strings } from './strings.js';
+
+/** What an element asks its data controller to load. `null` means there is nothing to load yet (initial state). */
+export interface DataRequest<T> {
+  /** Identifies the request: a new key means new data (and a new `om-load`). Usually the Embed API path. */
+  path: string;
+  load: (client: EmbedClient, signal: AbortSignal) => Promise<T>;
+}
+
+export interface StateRenderers<T> {
+  complete: (value: T) => unknown;
+  /** When given with `isEmpty`, drawn instead of `complete` for an empty value. */
+  empty?: (value: T) => unknown;
+  initial?: () => unknown;
+  /** A skeleton that reserves the content's size. */
+  loading?: () => unknown;
+  /** Extra content under the error message, e.g. guidance for a not-found code. */
+  error?: (error: EmbedError) => unknown;
+}
+
+interface DataControllerOptions<T> {
+  request: () => DataRequest<T> | null;
+  isEmpty?: (value: T) => boolean;
+}
+
+/**
+ * Loads an element's data through the shared client with @lit/task and draws one of five states — initial, loading
+ * (a size-reserving skeleton, `aria-busy`), complete, empty, error (a polite live region and a Retry button).
+ * Fires `om-load` once per new document and `om-error` once per failure.
+ */
+export class DataController<T> implements ReactiveController {
+  private readonly task: Task<[string | null, string | null, EmbedClient | undefined], T>;
+  private lastAnnouncedPath: string | null = null;
+
+  constructor(
+    private readonly host: OmElement,
+    private readonly options: DataControllerOptions<T>,
+  ) {
+    host.addController(this);
+    this.task = new Task(host, {
+      args: () => [resolveApiBase(host), options.request()?.path ?? null, host.client] as [string | null, string | null, EmbedClient | undefined],
+      task: async ([apiBase, path, injected], { signal }) => {
+        const request = options.request();
+        if (!request || path === null) return undefined as T;
+        const client = injected ?? (apiBase ? getSharedClient(apiBase) : null);
+        if (!client) throw new EmbedError('no-api-base', host.text.errorNoApiBase, { url: '' });
+        return request.load(client, signal);
+      },
+      onComplete: () => this.announce('om-load'),
+      onError: (error) => this.announce('om-error', error),
+    });
+  }
+
+  hostConnected(): void {}
+
+  get status(): TaskStatus {
+    return this.task.status;
+  }
+
+  get value(): T | undefined {
+    return this.task.value;
+  }
+
+  get error(): EmbedError | undefined {
+    return this.task.error === undefined ? undefined : toEmbedError(this.task.error);
+  }
+
+  /** Loads again after a retryable failure (those are never cached, so the client asks the network afresh). */
+  retry = (): void => {
+    void this.task.run();
+  };
+
+  render(renderers: StateRenderers<T>): TemplateResult {
+    const text = this.host.text;
+    const path = this.options.request()?.path ?? null;
+    const state = path === null ? TaskStatus.INITIAL : this.task.status;
+    const busy = state === TaskStatus.PENDING;
+    let body: unknown = nothing;
+    let announcement = '';
+    switch (state) {
+      case TaskStatus.INITIAL:
+        body = renderers.initial?.() ?? nothing;
+        break;
+      case TaskStatus.PENDING:
+        body = renderers.loading?.() ?? html`<div class="om-skeleton" part="skeleton"></div>`;
+        announcement = text.loading;
+        break;
+      case TaskStatus.COMPLETE: {
+        const value = this.task.value as T;
+        body = this.options.isEmpty?.(value)
+          ? renderers.empty?.(value) ?? html`<p class="om-message" part="message">${text.empty}</p>`
+          : renderers.complete(value);
+        break;
+      }
+      case TaskStatus.ERROR: {
+        const error = this.error!;
+        announcement = `${text.errorTitle}. ${messageFor(error, text)}`;
+        body = this.renderError(error, text, renderers.error);
+        break;
+      }
+    }
+    return html`<div class="om-state" part="state" aria-busy=${busy ? 'true' : 'false'}>${body}</div>
+      <div class="om-visually-hidden" role="status" aria-live="polite">${announcement}</div>`;
+  }
+
+  private renderError(error: EmbedError, text: Strings, extra?: (error: EmbedError) => unknown) {
+    return html`<div class="om-error" part="error">
+      <p class="om-error__title"><strong>${text.errorTitle}</strong></p>
+      <p class="om-error__message">${messageFor(error, text)}</p>
+      ${extra?.(error) ?? nothing}
+      ${error.retryable
+        ? html`<button type="button" class="om-button" part="retry-button" @click=${this.retry}>${text.retry}</button>`
+        : nothing}
+      <div class="om-fallback"><slot></slot></div>
+    </div>`;
+  }
+
+  private announce(name: 'om-load' | 'om-error', error?: unknown): void {
+    const path = this.options.request()?.path ?? null;
+    if (path === null) return;
+    if (name === 'om-load') {
+      if (this.lastAnnouncedPath === path) return; // a re-run with the same data is not a change
+      this.lastAnnouncedPath = path;
+      this.host.emit('om-load', { path });
+    } else {
+      this.lastAnnouncedPath = null;
+      const embedError = toEmbedError(error);
+      if (embedError.kind === 'aborted') return;
+      this.host.emit('om-error', { error: embedError, retryable: embedError.retryable });
+    }
+  }
+}
+
+function toEmbedError(error: unknown): EmbedError {
+  if (error instanceof EmbedError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new EmbedError('network', message, { url: '', cause: error });
+}
+
+/** The person-facing explanation of an error, from the strings in force. */
+export function messageFor(error: EmbedError, text: Strings): string {
+  switch (error.kind) {
+    case 'not-found':
+      return text.errorNotFound;
+    case 'invalid-document':
+      return text.errorInvalid;
+    case 'bad-request':
+      return text.errorBadRequest;
+    case 'server':
+      return text.errorServer;
+    case 'rate-limited':
+      return text.errorRateLimited;
+    case 'no-api-base':
+      return text.errorNoApiBase;
+    default:
+      return text.errorNetwork(originOf(error.url));
+  }
+}
+
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'the address set';
+  }
+};

@@ -1,0 +1,69 @@
+import { LitElement } from 'lit';
+import type { EmbedClient } from '@occupational-maps/core';
+import { property } from 'lit/decorators.js';
+import { defaultStrings, type StringOverrides, type Strings } from './strings.js';
+import { VERSION } from './version.js';
+
+/** What a registered tag remembers about who defined it, so a second copy of the library can tell. */
+const VERSION_KEY = Symbol.for('occupational-maps.version');
+/** Shared by every copy of the library on the page, so a page that loads it twice hears about it once. */
+const WARNED_KEY = Symbol.for('occupational-maps.warned-duplicate');
+
+/**
+ * The base of every element: a version-aware `define()`, typed `om-*` events, and per-instance string overrides.
+ * Subclasses are side-effect free; registration happens only in `src/define/*.ts`.
+ */
+export class OmElement extends LitElement {
+  static readonly version = VERSION;
+
+  /**
+   * Registers `tag` with this class. Never throws when the tag is already defined: defining it again from this copy
+   * of the library is a no-op; another copy (a page that loads the library twice, perhaps in another version) keeps
+   * the first definition and the page gets one console warning in all.
+   */
+  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+    const existing = registry.get(tag) as (CustomElementConstructor & { [VERSION_KEY]?: string }) | undefined;
+    if (existing) {
+      const fromThisCopy = existing.prototype instanceof this;
+      const globals = globalThis as { [WARNED_KEY]?: boolean };
+      if (!fromThisCopy && !globals[WARNED_KEY]) {
+        globals[WARNED_KEY] = true;
+        const existingVersion = existing[VERSION_KEY] ?? 'unknown';
+        const clash = existingVersion === VERSION ? '' : ` (version clash: ${existingVersion} is registered, ${VERSION} was not)`;
+        console.warn(`occupational-maps is loaded more than once on this page${clash}; <${tag}> and the other elements keep their first definition. Load the library once per page.`);
+      }
+      return;
+    }
+    // A subclass per tag, so one class can serve two tags and the version travels with the registration.
+    const definition = class extends (this as unknown as typeof OmElement) {};
+    Object.defineProperty(definition, VERSION_KEY, { value: VERSION });
+    Object.defineProperty(definition, 'name', { value: this.name });
+    registry.define(tag, definition as unknown as CustomElementConstructor);
+  }
+
+  /**
+   * Where the Embed API v1 lives. Falls back to `<meta name="occupational-maps:api-base">`, then to `/v1/` on the
+   * origin that served the elements.
+   */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** A data client to use instead of the page's shared one (custom transports, tests). */
+  @property({ attribute: false }) client?: EmbedClient;
+
+  /** Overrides for any of the element's user-visible strings (see `defaultStrings`). */
+  @property({ attribute: false }) strings: StringOverrides = {};
+
+  /** The strings in force: defaults with this element's overrides on top. @internal */
+  get text(): Strings {
+    return { ...defaultStrings, ...this.strings };
+  }
+
+  /** Dispatches an `om-*` event that bubbles out of shadow roots. Returns false when a listener cancelled it. @internal */
+  emit<K extends keyof HTMLElementEventMap>(
+    name: K,
+    detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail }));
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Every user-visible string of the library, in British English, in one typed object. Hosts override any of them per
+ * element through the `strings` property (GOV.UK Frontend's i18n pattern), e.g. `el.strings = { retry: 'Try again' }`.
+ * Functions take the values they interpolate, so a translation can reorder words.
+ */
+export const defaultStrings = {
+  loading: 'Loading…',
+  retry: 'Retry',
+  errorTitle: 'This information could not be loaded',
+  errorNetwork: (base: string) =>
+    `The occupational maps service at ${base} could not be reached. Check your connection, or the api-base attribute if you set one.`,
+  errorServer: 'The occupational maps service had a problem. Try again in a moment.',
+  errorRateLimited: 'The occupational maps service is busy. Try again in a moment.',
+  errorInvalid: 'The occupational maps service sent data this page cannot read.',
+  errorBadRequest: 'The code or address asked for is not valid.',
+  errorNotFound: 'The information asked for was not found.',
+  errorNoApiBase:
+    'No data source is set. Add an api-base attribute (for example api-base="https://your-gateway.example/v1/") or a <meta name="occupational-maps:api-base"> tag.',
+  empty: 'There is nothing to show here yet.',
+  attributionSource: 'Contains public sector information from Skills England licensed under the',
+  attributionLicence: 'Open Government Licence v3.0',
+  attributionEndorsement: 'Not endorsed by Skills England.',
+  level: (level: number) => `Level ${level}`,
+  levels: (from: number, to: number) => `Levels ${from} to ${to}`,
+  bandTechnical: 'Technical',
+  bandHigherTechnical: 'Higher technical',
+  bandProfessional: 'Professional',
+  statusApproved: 'Approved occupational standard',
+  statusInDevelopment: 'Occupational standard in development',
+  statusProposal: 'Potential occupational standard',
+  statusWithoutApprenticeship: 'Occupational standard without apprenticeship',
+  statusRetired: 'Retired occupational standard',
+  statusOther: 'Other status',
+  productApprenticeship: 'Apprenticeship',
+  productTLevel: 'T Level',
+  productHtq: 'Higher Technical Qualification',
+  productTq: 'Technical qualification',
+  productOther: 'Other qualification',
+  careerStarter: 'Career starter apprenticeship',
+  opensInNewTab: '(opens in a new tab)',
+};
+
+export type Strings = typeof defaultStrings;
+export type StringOverrides = Partial<Strings>;

@@ -1,0 +1,187 @@
+import { css } from 'lit';
+
+/**
+ * The token foundation, shared by every element. Public tokens (`--om-*`, documented in docs/theming.md) are read
+ * once here, with fallbacks, into private `--_om-*` tokens that the styles use (Material Web's public → private
+ * pattern), so no global stylesheet is needed and a theme only sets the public ones.
+ *
+ * The host also re-roots inherited typography and box model: a host page's `* { … !important }` rules reach the
+ * host element itself (never its shadow tree), and `!important` in `:host` wins over them.
+ */
+export const tokens = css`
+  :host {
+    --_om-font-family: var(--om-font-family, inherit);
+    --_om-font-size: var(--om-font-size, 16px);
+    --_om-font-size-small: var(--om-font-size-small, 14px);
+    --_om-font-size-large: var(--om-font-size-large, 19px);
+    --_om-font-size-heading: var(--om-font-size-heading, 24px);
+    --_om-line-height: var(--om-line-height, 1.5);
+    --_om-font-weight-bold: var(--om-font-weight-bold, 700);
+
+    --_om-color-text: var(--om-color-text, #0b0c0c);
+    --_om-color-text-muted: var(--om-color-text-muted, #484949);
+    --_om-color-surface: var(--om-color-surface, #ffffff);
+    --_om-color-surface-alt: var(--om-color-surface-alt, #f3f2f1);
+    --_om-color-border: var(--om-color-border, #8a8d8f);
+    --_om-color-brand: var(--om-color-brand, #1d70b8);
+    --_om-color-brand-text: var(--om-color-brand-text, #ffffff);
+    --_om-color-link: var(--om-color-link, #1a65a6);
+    --_om-color-link-visited: var(--om-color-link-visited, #54319f);
+    --_om-color-focus: var(--om-color-focus, #ffdd00);
+    --_om-color-focus-text: var(--om-color-focus-text, #0b0c0c);
+    --_om-color-error: var(--om-color-error, #d4351c);
+    --_om-color-route-accent: var(--om-route-accent, var(--_om-color-brand));
+
+    --_om-color-status-approved: var(--om-color-status-approved, #00703c);
+    --_om-color-status-in-development: var(--om-color-status-in-development, #8f4a00);
+    --_om-color-status-proposal: var(--om-color-status-proposal, #5e5e5e);
+    --_om-color-status-without-apprenticeship: var(--om-color-status-without-apprenticeship, #4c2c92);
+    --_om-color-status-retired: var(--om-color-status-retired, #942514);
+
+    --_om-color-band-technical: var(--om-color-band-technical, #e8f1f8);
+    --_om-color-band-higher-technical: var(--om-color-band-higher-technical, #eef7ee);
+    --_om-color-band-professional: var(--om-color-band-professional, #f6eefa);
+
+    --_om-space-1: var(--om-space-1, 4px);
+    --_om-space-2: var(--om-space-2, 8px);
+    --_om-space-3: var(--om-space-3, 12px);
+    --_om-space-4: var(--om-space-4, 16px);
+    --_om-space-5: var(--om-space-5, 24px);
+    --_om-space-6: var(--om-space-6, 32px);
+    --_om-radius: var(--om-radius, 4px);
+    --_om-border-width: var(--om-border-width, 1px);
+    --_om-elevation: var(--om-elevation, 0 1px 3px rgb(0 0 0 / 0.2));
+    --_om-focus-width: var(--om-focus-width, 3px);
+    --_om-target-size: var(--om-target-size, 44px);
+
+    display: block;
+    box-sizing: border-box !important;
+    font-family: var(--_om-font-family) !important;
+    font-size: var(--_om-font-size) !important;
+    font-weight: 400 !important;
+    font-style: normal !important;
+    line-height: var(--_om-line-height) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-decoration: none !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    color: var(--_om-color-text) !important;
+    -webkit-text-size-adjust: 100%;
+  }
+
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;
+
+/** Shared pieces every element uses: focus ring, buttons, links, skeleton, error block, visually hidden text. */
+export const sharedStyles = css`
+  :focus-visible {
+    outline: var(--_om-focus-width) solid var(--_om-color-focus);
+    outline-offset: 0;
+    box-shadow: 0 0 0 calc(var(--_om-focus-width) * 2) var(--_om-color-focus-text);
+  }
+
+  a {
+    color: var(--_om-color-link);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  a:visited {
+    color: var(--_om-color-link-visited);
+  }
+  a:hover {
+    text-decoration-thickness: 3px;
+  }
+  a:focus-visible {
+    outline: none;
+    color: var(--_om-color-focus-text);
+    background: var(--_om-color-focus);
+    box-shadow: 0 -2px var(--_om-color-focus), 0 4px var(--_om-color-focus-text);
+    text-decoration: none;
+  }
+
+  .om-button {
+    font: inherit;
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_om-space-2);
+    min-height: var(--_om-target-size);
+    padding: var(--_om-space-2) var(--_om-space-4);
+    border: var(--_om-border-width) solid var(--_om-color-border);
+    border-radius: var(--_om-radius);
+    background: var(--_om-color-surface);
+    color: var(--_om-color-text);
+    cursor: pointer;
+  }
+  .om-button:hover {
+    background: var(--_om-color-surface-alt);
+  }
+  .om-button--primary {
+    background: var(--_om-color-brand);
+    border-color: var(--_om-color-brand);
+    color: var(--_om-color-brand-text);
+  }
+
+  .om-visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    border: 0 !important;
+    white-space: nowrap !important;
+  }
+
+  .om-skeleton {
+    min-height: var(--_om-skeleton-height, 4em);
+    border-radius: var(--_om-radius);
+    background: linear-gradient(90deg, var(--_om-color-surface-alt) 25%, var(--_om-color-surface) 50%, var(--_om-color-surface-alt) 75%);
+    background-size: 200% 100%;
+    animation: om-shimmer 1.5s linear infinite;
+  }
+  @keyframes om-shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .om-skeleton {
+      animation: none;
+    }
+  }
+
+  .om-error {
+    border-inline-start: 5px solid var(--_om-color-error);
+    padding: var(--_om-space-3) var(--_om-space-4);
+    background: var(--_om-color-surface);
+  }
+  .om-error p {
+    margin: 0 0 var(--_om-space-2);
+  }
+
+  @media (forced-colors: active) {
+    .om-button {
+      border-color: ButtonText;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+    .om-skeleton {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
