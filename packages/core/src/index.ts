@@ -2,3 +2,4 @@ export * from './contract/index.js';
 export * from './paths.js';
 export * from './routes.js';
 export * from './levels.js';
+export * from './client/index.js';

@@ -1,0 +1,60 @@
+import type { EmbedErrorKind } from './types.js';
+
+/** Kinds worth trying again later: the same request may well succeed. */
+const RETRYABLE: ReadonlySet<EmbedErrorKind> = new Set(['network', 'server', 'rate-limited']);
+/** Kinds that say something true about the document itself, so they are cached like a document. */
+const CACHEABLE: ReadonlySet<EmbedErrorKind> = new Set(['not-found', 'invalid-document']);
+
+export interface EmbedErrorDetails {
+  url: string;
+  status?: number;
+  cause?: unknown;
+}
+
+/**
+ * Why a request for an Embed API v1 document failed, with a readable message (British English) and whether
+ * trying again may help. An `aborted` error is named `AbortError`, so code that checks `error.name` still works.
+ */
+export class EmbedError extends Error {
+  readonly kind: EmbedErrorKind;
+  readonly status?: number;
+  readonly url: string;
+  readonly retryable: boolean;
+
+  constructor(kind: EmbedErrorKind, message: string, details: EmbedErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = kind === 'aborted' ? 'AbortError' : 'EmbedError';
+    this.kind = kind;
+    this.url = details.url;
+    if (details.status !== undefined) this.status = details.status;
+    this.retryable = RETRYABLE.has(kind);
+  }
+
+  /** True for errors that describe the document (404, invalid JSON or shape) and so are cached, not retried. */
+  get cacheable(): boolean {
+    return CACHEABLE.has(this.kind);
+  }
+}
+
+export const isEmbedError = (value: unknown): value is EmbedError => value instanceof EmbedError;
+
+export const abortedError = (url: string, cause?: unknown): EmbedError =>
+  new EmbedError('aborted', `The request for ${url} was cancelled.`, { url, cause });
+
+/** The error for an HTTP status that is not 2xx; `serverMessage` is the API's own `error.message` when it sent one. */
+export function errorForStatus(status: number, url: string, serverMessage?: string): EmbedError {
+  const detail = serverMessage ? ` The server said: “${serverMessage}”` : '';
+  if (status === 404 || status === 410) {
+    return new EmbedError('not-found', `Nothing was found at ${url} (HTTP ${status}).${detail}`, { url, status });
+  }
+  if (status === 429) {
+    return new EmbedError('rate-limited', `Too many requests were made to ${url} (HTTP 429); it will be tried again shortly.${detail}`, { url, status });
+  }
+  if (status === 408) {
+    return new EmbedError('network', `The request for ${url} timed out at the server (HTTP 408).${detail}`, { url, status });
+  }
+  if (status >= 500) {
+    return new EmbedError('server', `The data service failed for ${url} (HTTP ${status}).${detail}`, { url, status });
+  }
+  return new EmbedError('bad-request', `The request for ${url} was refused (HTTP ${status}); check the api-base and the code.${detail}`, { url, status });
+}
