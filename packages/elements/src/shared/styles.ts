@@ -10,6 +10,7 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
+    /* No fallback font: an unset --om-font-family leaves the declaration invalid, so the host inherits the page's font. */
     --_om-font-family: var(--om-font-family, inherit);
     --_om-font-size: var(--om-font-size, 16px);
     --_om-font-size-small: var(--om-font-size-small, 14px);
@@ -37,6 +38,7 @@ export const tokens = css`
     --_om-color-status-proposal: var(--om-color-status-proposal, #5e5e5e);
     --_om-color-status-without-apprenticeship: var(--om-color-status-without-apprenticeship, #4c2c92);
     --_om-color-status-retired: var(--om-color-status-retired, #942514);
+    --_om-color-status-other: var(--om-color-status-other, #484949);
 
     --_om-color-band-technical: var(--om-color-band-technical, #e8f1f8);
     --_om-color-band-higher-technical: var(--om-color-band-higher-technical, #eef7ee);
@@ -53,6 +55,7 @@ export const tokens = css`
     --_om-elevation: var(--om-elevation, 0 1px 3px rgb(0 0 0 / 0.2));
     --_om-focus-width: var(--om-focus-width, 3px);
     --_om-target-size: var(--om-target-size, 44px);
+    --_om-transition-duration: var(--om-transition-duration, 150ms);
 
     display: block;
     box-sizing: border-box !important;
@@ -75,6 +78,13 @@ export const tokens = css`
 
   :host([hidden]) {
     display: none !important;
+  }
+
+  /* Motion is decoration only: a person who asks for less motion gets none, whatever a theme sets. */
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_om-transition-duration: 0s;
+    }
   }
 
   *,
@@ -123,6 +133,7 @@ export const sharedStyles = css`
     background: var(--_om-color-surface);
     color: var(--_om-color-text);
     cursor: pointer;
+    transition: background-color var(--_om-transition-duration) ease-out;
   }
   .om-button:hover {
     background: var(--_om-color-surface-alt);
@@ -179,6 +190,10 @@ export const sharedStyles = css`
     }
     :focus-visible {
       outline-color: Highlight;
+    }
+    /* Links draw focus with a background, which forced colours remove: give them an outline instead. */
+    a:focus-visible {
+      outline: var(--_om-focus-width) solid Highlight;
     }
     .om-skeleton {
       border: 1px solid CanvasText;
