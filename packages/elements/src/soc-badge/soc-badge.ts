@@ -1,0 +1,292 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  EmbedError, embedPaths, getSharedClient, normaliseCode, OCCUPATION_CODE, SOC_CODE,
+  type OccupationSummary, type SocDocument,
+} from '@occupational-maps/core';
+import { resolveApiBase } from '../shared/api-base.js';
+import { renderAttribution, attributionStyles } from '../shared/attribution.js';
+import { DataController } from '../shared/data-controller.js';
+import { OmElement } from '../shared/om-element.js';
+import { sharedStyles, tokens } from '../shared/styles.js';
+import { socBadgeDefaults, type SocBadgeStrings } from './soc-badge.strings.js';
+import { socBadgeStyles } from './soc-badge.styles.js';
+import { loadSocTitles, peekSocTitles, socLineage, type SocLineage, type SocTitles } from './soc-lookup.js';
+
+export type SocEdition = '2020' | '2010';
+export type SocBadgeSize = 'small' | 'medium' | 'large';
+
+const ONS_SOC_2020_URL =
+  'https://www.ons.gov.uk/methodology/classificationsandstandards/standardoccupationalclassificationsoc/soc2020/soc2020volume1structureanddescriptionsofunitgroups';
+const ONS_SOC_2010_URL = 'https://www.ons.gov.uk/methodology/classificationsandstandards/standardoccupationalclassificationsoc/soc2010';
+const MAPS_OCCUPATION_URL = 'https://occupational-maps.skillsengland.education.gov.uk/maps/occupation/';
+
+/** What the badge can say about its code, before any request. */
+type Resolution =
+  | { state: 'known'; code: string; title: string; lineage: SocLineage | null }
+  | { state: 'pending'; code: string }
+  | { state: 'untitled'; code: string }
+  | { state: 'unknown'; code: string; reason: 'not-found' | 'bad-request' };
+
+/**
+ * A Standard Occupational Classification unit-group code with its title, e.g. SOC 2020 2136 “Programmers and
+ * software development professionals”. SOC 2020 titles ship with the library (loaded lazily), so the badge names its
+ * code with no API at all. With `detail`, the badge is a disclosure button that opens the major → sub-major → minor
+ * groups, the ONS description and the occupations on the maps with that code (from the Embed API's `soc/{code}.json`).
+ *
+ * @summary A SOC 2020 (or SOC 2010) code and title, with an optional detail disclosure.
+ *
+ * @fires om-occupation-select - A person chose one of the occupations listed in the detail. Cancelable: call
+ *   `preventDefault()` to handle it in the page instead of following the link to the official occupational maps.
+ * @fires om-load - The detail's SOC document arrived.
+ * @fires om-error - The detail could not be loaded, or the code is malformed or not a SOC 2020 unit group.
+ *
+ * @slot - Fallback content shown when the detail cannot be loaded.
+ *
+ * @csspart badge - The badge: a button when `detail` is set, otherwise a plain box.
+ * @csspart code - The edition and code box.
+ * @csspart edition - The “SOC 2020” label.
+ * @csspart title - The unit-group title (or the “Unknown SOC code” message).
+ * @csspart detail - The disclosed region.
+ * @csspart lineage - The list of major, sub-major, minor and unit groups.
+ * @csspart description - The ONS description of the unit group.
+ * @csspart occupations - The list of occupations with this code.
+ * @csspart occupation-link - Each occupation's link.
+ * @csspart ons-link - The link to the ONS SOC pages.
+ * @csspart attribution - The data attribution line.
+ * @csspart state - The loading, error or content wrapper of the detail's data.
+ * @csspart retry-button - Retry, after a failure that may pass.
+ *
+ * @cssproperty --om-soc-code-background - Background of the code box. Default: `--om-color-brand`.
+ * @cssproperty --om-soc-code-color - Text colour of the code box. Default: `--om-color-brand-text`.
+ * @cssproperty --om-soc-background - Background of the title box. Default: `--om-color-surface-alt`.
+ */
+export class SocBadge extends OmElement {
+  static override styles = [tokens, sharedStyles, attributionStyles, socBadgeStyles];
+
+  /** The four-digit unit-group code, e.g. `2136`. */
+  @property() code = '';
+
+  /** `2020` (the default) or `2010`. SOC 2010 codes were renumbered in 2020; the library holds SOC 2020 titles only. */
+  @property() edition: SocEdition = '2020';
+
+  /**
+   * The title to show, read from the `title` attribute (so `el.title = '…'` works too). Needed for SOC 2010 codes,
+   * unless `occupation` is set; for SOC 2020 it replaces the bundled title.
+   */
+  @property({ attribute: 'title' }) titleText: string | null = null;
+
+  /** For SOC 2010: an occupation code whose Embed API document supplies the SOC 2010 title (and code, if none given). */
+  @property() occupation = '';
+
+  /** Makes the badge a button that discloses the groups, the description and the occupations with this code. */
+  @property({ type: Boolean }) detail = false;
+
+  /** Whether the detail is open. Set it to open the detail at first render. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @property({ reflect: true }) size: SocBadgeSize = 'medium';
+
+  /** Per-element overrides of any visible string, the badge's own (`socUnknownCode`, …) included. */
+  @property({ attribute: false }) override strings: Partial<SocBadgeStrings> = {};
+
+  @state() private titles: SocTitles | undefined = peekSocTitles();
+  @state() private titlesFailed = false;
+
+  @query('.badge') private toggleButton?: HTMLButtonElement;
+
+  /** Set when the detail first opens, so a badge that is never opened makes no request. */
+  private detailRequested = false;
+  private reportedUnknown: string | null = null;
+
+  private readonly detailData = new DataController<SocDocument>(this, {
+    request: () => {
+      const resolution = this.resolve();
+      if (!this.detailRequested || resolution.state !== 'known' || this.edition === '2010') return null;
+      const { code } = resolution;
+      return { path: embedPaths.soc(code), load: (client, signal) => client.get('soc', code, { signal }) };
+    },
+  });
+
+  /** SOC 2010 only: the occupation's own SOC 2010 reference, for the title (and the code when none is given). */
+  private readonly soc2010FromOccupation = new Task(this, {
+    args: () => [this.edition === '2010' && !this.titleText ? normaliseCode(this.occupation) : '', resolveApiBase(this), this.client] as const,
+    task: async ([occupation, apiBase, injected], { signal }) => {
+      if (!OCCUPATION_CODE.test(occupation)) return null;
+      const client = injected ?? (apiBase ? getSharedClient(apiBase) : null);
+      const document = await client?.get('occupation', occupation, { signal });
+      return document?.soc.soc2010 ?? null;
+    },
+  });
+
+  override get text(): SocBadgeStrings {
+    return { ...socBadgeDefaults, ...this.strings };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ensureTitles();
+  }
+
+  private ensureTitles(): void {
+    if (this.titles || this.edition === '2010') return;
+    loadSocTitles().then(
+      (titles) => {
+        this.titles = titles;
+        this.titlesFailed = false;
+      },
+      () => {
+        this.titlesFailed = true;
+      },
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('edition')) this.ensureTitles();
+    if (changed.has('code') || changed.has('edition')) this.detailRequested = false;
+    if (this.open && this.detailAvailable) this.detailRequested = true;
+  }
+
+  protected override updated(): void {
+    const resolution = this.resolve();
+    const unknownKey = resolution.state === 'unknown' ? `${this.edition}:${resolution.code}` : null;
+    if (unknownKey && unknownKey !== this.reportedUnknown && resolution.state === 'unknown') {
+      const message = `“${resolution.code}” is not a SOC ${this.edition} unit-group code.`;
+      const error = new EmbedError(resolution.reason, message, { url: '' });
+      this.emit('om-error', { error, retryable: false });
+    }
+    this.reportedUnknown = unknownKey;
+  }
+
+  /** The code as given, trimmed; for SOC 2010 the occupation's code stands in when none is given. */
+  private get givenCode(): string {
+    const code = this.code.trim();
+    if (code || this.edition !== '2010') return code;
+    return this.soc2010FromOccupation.value?.code ?? '';
+  }
+
+  private resolve(): Resolution {
+    const code = this.givenCode;
+    const custom = this.titleText?.trim();
+    if (this.edition === '2010') {
+      if (!code && this.soc2010FromOccupation.status === TaskStatus.PENDING) return { state: 'pending', code };
+      if (!SOC_CODE.test(code)) return { state: 'unknown', code, reason: 'bad-request' };
+      const fromOccupation = this.soc2010FromOccupation.value;
+      const title = custom || (fromOccupation?.code === code ? fromOccupation.title : '');
+      if (title) return { state: 'known', code, title, lineage: null };
+      return this.soc2010FromOccupation.status === 1 ? { state: 'pending', code } : { state: 'untitled', code };
+    }
+    if (!SOC_CODE.test(code)) return { state: 'unknown', code, reason: 'bad-request' };
+    if (!this.titles) return this.titlesFailed ? (custom ? { state: 'known', code, title: custom, lineage: null } : { state: 'untitled', code }) : { state: 'pending', code };
+    const lineage = socLineage(this.titles, code);
+    if (!lineage) return { state: 'unknown', code, reason: 'not-found' };
+    return { state: 'known', code, title: custom || lineage.unit.title, lineage };
+  }
+
+  private get detailAvailable(): boolean {
+    return this.detail && this.resolve().state !== 'unknown';
+  }
+
+  private toggle = (): void => {
+    this.open = !this.open;
+  };
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.open) return;
+    event.stopPropagation();
+    this.open = false;
+    this.toggleButton?.focus();
+  };
+
+  private selectOccupation(event: MouseEvent, occupation: OccupationSummary): void {
+    const proceed = this.emit('om-occupation-select', { code: occupation.code, title: occupation.title }, { cancelable: true });
+    if (!proceed) event.preventDefault();
+  }
+
+  override render(): TemplateResult {
+    const text = this.text;
+    const edition = this.edition === '2010' ? '2010' : '2020';
+    const resolution = this.resolve();
+    const unknown = resolution.state === 'unknown';
+    const shownCode = resolution.code || '—';
+    const titleText =
+      resolution.state === 'known' ? resolution.title
+      : resolution.state === 'unknown' ? (resolution.code ? text.socUnknownCode : `${text.socUnknownCode} (${text.socNoCode.toLowerCase()})`)
+      : resolution.state === 'untitled' ? text.socTitleUnavailable
+      : '';
+    const title = html`<span class="title ${resolution.state === 'known' ? '' : 'title--missing'}" part="title">${resolution.state === 'pending'
+      ? html`<span class="om-visually-hidden">${text.loading}</span>`
+      : titleText}${this.detailAvailable ? chevron : nothing}</span>`;
+    const code = html`<span class="code" part="code"><span class="edition" part="edition">${text.socEdition(edition)}</span><span>${shownCode}</span></span>`;
+    const badgeClass = `badge${unknown ? ' badge--unknown' : ''}`;
+
+    if (!this.detailAvailable) {
+      return html`<span class=${badgeClass} part="badge"
+        ><span class="om-visually-hidden">${text.socEdition(edition)} ${shownCode}: ${titleText}</span
+        ><span class="visual" aria-hidden="true" style="display: contents">${code}${title}</span></span
+      >`;
+    }
+    return html`<div @keydown=${this.onKeydown}>
+      <button type="button" class=${badgeClass} part="badge" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="detail"
+        aria-label=${`${text.socEdition(edition)} ${shownCode}: ${titleText || text.loading}`} @click=${this.toggle}>${code}${title}</button>
+      <div class="detail" part="detail" id="detail" role="region" aria-label=${text.socDetailLabel(edition, shownCode)} ?hidden=${!this.open}>
+        ${edition === '2010' ? this.renderSoc2010Detail() : this.renderSoc2020Detail(resolution)}
+      </div>
+    </div>`;
+  }
+
+  private renderSoc2010Detail(): TemplateResult {
+    const text = this.text;
+    return html`<p class="description" part="description">${text.soc2010Note}</p>
+      <p class="ons"><a part="ons-link" href=${ONS_SOC_2010_URL} target="_blank" rel="noopener noreferrer">${text.socOns2010Link}<span class="om-visually-hidden"> ${text.opensInNewTab}</span></a></p>`;
+  }
+
+  private renderSoc2020Detail(resolution: Resolution): TemplateResult {
+    const text = this.text;
+    const lineage = resolution.state === 'known' ? resolution.lineage : null;
+    const levels: Array<[string, keyof SocLineage]> = [
+      [text.socMajorGroup, 'major'],
+      [text.socSubMajorGroup, 'subMajor'],
+      [text.socMinorGroup, 'minor'],
+      [text.socUnitGroup, 'unit'],
+    ];
+    return html`${lineage
+        ? html`<dl class="lineage" part="lineage">${levels.map(([label, level]) => html`<div class="lineage-row">
+            <dt class="lineage-level">${label}</dt>
+            <dd><span class="lineage-code">${lineage[level].code}</span> ${lineage[level].title}</dd>
+          </div>`)}</dl>`
+        : nothing}
+      ${this.detailRequested
+        ? this.detailData.render({
+            complete: (document) => this.renderSocDocument(document),
+            loading: () => html`<div class="om-skeleton" part="skeleton"></div>`,
+          })
+        : nothing}
+      <p class="ons"><a part="ons-link" href=${ONS_SOC_2020_URL} target="_blank" rel="noopener noreferrer">${text.socOnsLink}<span class="om-visually-hidden"> ${text.opensInNewTab}</span></a></p>
+      <p class="source">${text.socSource}</p>`;
+  }
+
+  private renderSocDocument(document: SocDocument): TemplateResult {
+    const text = this.text;
+    return html`${document.description
+        ? html`<p class="section-title" id="description-title">${text.socDescription}</p>
+            <p class="description" part="description" aria-labelledby="description-title">${document.description}</p>`
+        : nothing}
+      <p class="section-title" id="occupations-title">${text.socOccupations}</p>
+      ${document.occupations.length === 0
+        ? html`<p class="description">${text.socNoOccupations}</p>`
+        : html`<ul class="occupations" part="occupations" aria-labelledby="occupations-title">
+            ${document.occupations.map((occupation) => html`<li>
+              <a part="occupation-link" href=${MAPS_OCCUPATION_URL + occupation.code} @click=${(event: MouseEvent) => this.selectOccupation(event, occupation)}
+                >${occupation.title}</a>
+              <span class="occupation-level">(${text.level(occupation.level)})</span>
+            </li>`)}
+          </ul>`}
+      ${renderAttribution(text)}`;
+  }
+}
+
+const chevron = html`<svg class="chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+  <path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" stroke-width="2" />
+</svg>`;
