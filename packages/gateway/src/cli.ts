@@ -1,0 +1,98 @@
+/**
+ * om-gateway serve [--demo] [--port N] [--source live|fixtures]
+ * om-gateway snapshot --out DIR [--source live|fixtures] [--quiet]
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, configFromEnv } from './config.js';
+import type { DataSource } from './dataset.js';
+import { createGateway } from './gateway.js';
+import { createLogger } from './log.js';
+import { demoAssets, startServer } from './server/node.js';
+import { createProgress } from './snapshot/progress.js';
+import { writeSnapshot } from './snapshot/write.js';
+
+const USAGE = `Usage:
+  om-gateway serve [--demo] [--port N] [--source live|fixtures]
+      Serve Embed API v1 under /v1/. With --demo, also the demo page at / and the elements bundle.
+  om-gateway snapshot --out DIR [--source live|fixtures] [--quiet]
+      Write the whole static tree to DIR/v1/ (atomically: a failed run keeps the previous one).
+
+The source is live when OM_API_KEY is set, else the embedded offline dataset. See docs/gateway.md.`;
+
+function sourceOption(value: string | undefined): DataSource | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'live' || value === 'fixtures') return value;
+  throw new ConfigError(`--source must be "live" or "fixtures", not "${value}".`);
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, port: { type: 'string' }, source: { type: 'string' } } });
+  const config = configFromEnv();
+  if (values.port !== undefined) config.port = configFromEnv({ PORT: values.port }).port;
+  const gateway = await createGateway({ config, source: sourceOption(values.source) });
+  const app = gateway.createApp(values.demo ? { assets: demoAssets } : {});
+  const server = await startServer(app, config.port, config.host);
+  const how =
+    gateway.source === 'live'
+      ? `live Skills England APIs (${config.mapsBase}); unset OM_API_KEY to use the embedded offline dataset`
+      : 'the embedded offline dataset (fixtures); set OM_API_KEY to use the live Skills England APIs';
+  gateway.log.info(`Embed API v1 at ${server.url}/v1/ from ${how}`);
+  if (values.demo) console.log(`Demo page: ${server.url}/`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void server.close().then(() => process.exit(0));
+    });
+  }
+}
+
+async function snapshot(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' }, source: { type: 'string' }, quiet: { type: 'boolean' } } });
+  if (!values.out) throw new ConfigError('snapshot needs --out DIR.');
+  const config = configFromEnv();
+  const quiet = Boolean(values.quiet);
+  const log = createLogger({ secrets: config.apiKey ? [config.apiKey] : [], quiet });
+  const gateway = await createGateway({ config, source: sourceOption(values.source), log, bulkStandards: true });
+  if (!quiet) log.info(`Snapshot from ${gateway.source === 'live' ? `the live APIs (${config.mapsBase})` : 'the embedded offline dataset'} to ${values.out}/v1/`);
+  const progress = quiet ? null : createProgress(process.stderr, 'Building');
+  const summary = await writeSnapshot({
+    dataset: gateway.dataset,
+    outDir: values.out,
+    stats: gateway.http.stats,
+    onProgress: progress ? (done, total) => progress.update(done, total) : undefined,
+  });
+  progress?.end();
+  const lines = [
+    `Wrote ${summary.documents} documents (${(summary.bytes / 1024).toFixed(0)} KiB) to ${values.out}/v1/ in ${summary.seconds.toFixed(1)} s`,
+    `${summary.upstreamCalls} upstream calls, ${summary.retries} retries`,
+    `${summary.skippedRecords.length} upstream records skipped, ${summary.skippedDocuments.length} documents left out`,
+  ];
+  if (!quiet) {
+    for (const { path, reason } of summary.skippedDocuments.slice(0, 20)) lines.push(`  left out ${path}: ${reason}`);
+    for (const record of summary.skippedRecords.slice(0, 20)) lines.push(`  skipped ${record}`);
+    if (summary.skippedRecords.length > 20) lines.push(`  … and ${summary.skippedRecords.length - 20} more skipped records`);
+  }
+  console.log(lines.join('\n'));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'serve') await serve(rest);
+    else if (command === 'snapshot') await snapshot(rest);
+    else {
+      console.log(USAGE);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 1;
+    }
+    return 0;
+  } catch (error) {
+    const message = error instanceof ConfigError ? error.message : ((error as Error)?.message ?? String(error));
+    // The key is never in these messages (the HTTP layer redacts), but redact once more in case.
+    const key = process.env.OM_API_KEY?.trim();
+    console.error(`om-gateway: ${key ? message.split(key).join('[redacted]') : message}`);
+    if (command === 'snapshot' && !(error instanceof ConfigError)) console.error('The previous snapshot, if any, is unchanged.');
+    return 1;
+  }
+}
+
+const exitCode = await main(process.argv.slice(2));
+if (exitCode !== 0 || process.argv[2] !== 'serve') process.exitCode = exitCode;

@@ -1,0 +1,17 @@
+export { createApp, type AppOptions } from './server/app.js';
+export { createGateway, DEFAULT_FIXTURES_DIR, type Gateway, type GatewayOptions } from './gateway.js';
+export { configFromEnv, parseOrigins, ConfigError, type GatewayConfig } from './config.js';
+export { Dataset, UnusableRecordError, ATTRIBUTION, type DataSource, type DatasetOptions, type DocumentResult } from './dataset.js';
+export { UpstreamHttp, UpstreamError, parseRetryAfter, type FetchLike, type HttpOptions, type UpstreamStats } from './upstream/http.js';
+export { MapsClient, DEFAULT_MAPS_API_BASE } from './upstream/maps-client.js';
+export { StandardsClient, DEFAULT_STANDARDS_API_BASE } from './upstream/standards-client.js';
+export { createFixtureFetch } from './upstream/fixture-upstream.js';
+export { htmlToBlocks, plainText, safeHref } from './normalize/html-to-blocks.js';
+export { socTableFrom, type SocTable } from './normalize/soc.js';
+export { loadSocTable } from './soc-data.js';
+export { writeSnapshot, type SnapshotSummary } from './snapshot/write.js';
+export { startServer, demoAssets } from './server/node.js';
+export { renderDocument, entityTag } from './server/render.js';
+export { webCompressor, negotiateEncoding, type Compressor } from './server/compress.js';
+export { nodeCompressor } from './server/compress-node.js';
+export { createLogger, redact, type Logger } from './log.js';

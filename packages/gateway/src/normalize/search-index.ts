@@ -1,0 +1,25 @@
+/** `search-index.json`: one compact entry per occupation on the maps. */
+import { type SearchIndexDocument, type SearchEntry } from '@occupational-maps/core';
+import { textList } from './common.js';
+import { validated, type Built } from './built.js';
+import type { CatalogueEntry } from './route.js';
+
+export function buildSearchIndex(catalogue: readonly CatalogueEntry[]): Built<SearchIndexDocument> {
+  const occupations: SearchEntry[] = [];
+  for (const { summary, record } of catalogue) {
+    if (!summary.routeSlug) continue;
+    occupations.push({
+      code: summary.code,
+      title: summary.title,
+      level: summary.level,
+      band: summary.band,
+      status: summary.status,
+      route: summary.routeSlug,
+      keywords: textList(record.keywords),
+      jobTitles: textList(record.typicalJobTitles),
+      products: summary.products.map((product) => product.code),
+      productTypes: [...new Set(summary.products.map((product) => product.type))],
+    });
+  }
+  return validated('searchIndex', { occupations });
+}

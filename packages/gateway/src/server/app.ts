@@ -1,0 +1,211 @@
+/**
+ * The gateway's HTTP face: a Hono app whose `fetch` handler runs on Node (@hono/node-server) and on edge runtimes.
+ * Exactly the Embed API v1 paths under /v1/, with ETags and 304s, Cache-Control with stale-while-revalidate,
+ * precompressed gzip/brotli, CORS from an allowlist, an in-memory TTL cache with stale-if-error, and JSON errors.
+ */
+import { Hono, type Context } from 'hono';
+import { parseEmbedPath, type EmbedDocumentKind } from '@occupational-maps/core';
+import { Dataset, UnusableRecordError } from '../dataset.js';
+import { silentLogger, type Logger } from '../log.js';
+import { UpstreamError } from '../upstream/http.js';
+import { negotiateEncoding, webCompressor, type Coding, type Compressor } from './compress.js';
+import { entityTag, renderDocument } from './render.js';
+
+export interface AppOptions {
+  dataset: Dataset;
+  log?: Logger;
+  /** `'*'` or exact origins (`https://example.org`); others get no `Access-Control-Allow-Origin`. */
+  allowedOrigins?: '*' | readonly string[];
+  /** Server cache lifetime of a built document (OM_CACHE_TTL). */
+  cacheTtlMs?: number;
+  /** Browser/CDN freshness, seconds. */
+  maxAge?: number;
+  staleWhileRevalidate?: number;
+  compressor?: Compressor;
+  /** Static files for `--demo` (the demo page, the elements bundle); null when absent. */
+  assets?: (path: string) => Promise<{ body: Uint8Array; type: string } | null>;
+  now?: () => number;
+}
+
+interface CachedDocument {
+  body: Uint8Array;
+  gzip: Uint8Array | null;
+  br: Uint8Array | null;
+  etag: string;
+  storedAt: number;
+}
+
+type Outcome = { entry: CachedDocument; stale: boolean } | { error: { status: 404 | 502; code: string; message: string } };
+
+const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+/** Below this, compression saves less than its headers cost. */
+const COMPRESS_MIN_BYTES = 256;
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Dot segments that URL parsing would silently resolve away before routing (`/v1/../x`, `%2e%2e`). */
+const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$|\?)/i;
+
+export function createApp(options: AppOptions): Hono {
+  const { dataset } = options;
+  const log = options.log ?? silentLogger;
+  const compressor = options.compressor ?? webCompressor;
+  const ttlMs = options.cacheTtlMs ?? 3_600_000;
+  const maxAge = options.maxAge ?? 300;
+  const swr = options.staleWhileRevalidate ?? 86_400;
+  const now = options.now ?? Date.now;
+  const allowed = options.allowedOrigins ?? '*';
+  const cache = new Map<string, CachedDocument>();
+  const building = new Map<string, Promise<Outcome>>();
+
+  async function store(doc: unknown): Promise<CachedDocument> {
+    const body = renderDocument(doc);
+    const big = body.length >= COMPRESS_MIN_BYTES;
+    const [gzip, br, etag] = await Promise.all([
+      big ? compressor.gzip(body) : null,
+      big && compressor.brotli ? compressor.brotli(body) : null,
+      entityTag(body),
+    ]);
+    return { body, gzip, br, etag, storedAt: now() };
+  }
+
+  async function build(path: string, kind: EmbedDocumentKind, key: string | null): Promise<Outcome> {
+    const cached = cache.get(path);
+    if (cached && now() - cached.storedAt < ttlMs) return { entry: cached, stale: false };
+    try {
+      const result = await dataset.document(kind, key);
+      if (!result.found) return { error: { status: 404, code: 'not-found', message: result.message } };
+      const entry = await store(result.doc);
+      cache.set(path, entry);
+      return { entry, stale: false };
+    } catch (error) {
+      const message =
+        error instanceof UpstreamError || error instanceof UnusableRecordError ? error.message : 'The document could not be built.';
+      // Stale-if-error: an old copy beats an error page.
+      if (cached) {
+        log.warn('serving stale copy', { path, reason: message });
+        return { entry: cached, stale: true };
+      }
+      if (!(error instanceof UpstreamError || error instanceof UnusableRecordError)) log.error('document build failed', { path, reason: String((error as Error)?.stack ?? error) });
+      else log.warn('upstream failed', { path, reason: message });
+      return { error: { status: 502, code: 'upstream-error', message: error instanceof UpstreamError ? 'The upstream data service failed; try again shortly.' : message } };
+    }
+  }
+
+  /** One build per path at a time; concurrent requests share it. */
+  function outcome(path: string, kind: EmbedDocumentKind, key: string | null): Promise<Outcome> {
+    const pending = building.get(path);
+    if (pending) return pending;
+    const promise = build(path, kind, key).finally(() => building.delete(path));
+    building.set(path, promise);
+    return promise;
+  }
+
+  const corsHeaders = (c: Context): Record<string, string> => {
+    if (allowed === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, X-OM-Stale, Warning' };
+    const origin = c.req.header('origin');
+    const headers: Record<string, string> = { Vary: 'Origin' };
+    if (origin && allowed.includes(origin)) {
+      headers['Access-Control-Allow-Origin'] = origin;
+      headers['Access-Control-Expose-Headers'] = 'ETag, X-OM-Stale, Warning';
+    }
+    return headers;
+  };
+
+  const errorResponse = (c: Context, status: number, code: string, message: string, cacheControl = 'no-store', extra: Record<string, string> = {}) =>
+    new Response(JSON.stringify({ error: { code, message } }), {
+      status,
+      headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': cacheControl, 'X-Content-Type-Options': 'nosniff', ...corsHeaders(c), ...extra },
+    });
+
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const method = c.req.method;
+    if (method === 'OPTIONS') {
+      const requested = c.req.header('access-control-request-headers');
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...corsHeaders(c),
+          'Access-Control-Allow-Methods': ALLOWED_METHODS,
+          'Access-Control-Allow-Headers': requested && /^[\w\s,-]{1,500}$/.test(requested) ? requested : 'If-None-Match, Content-Type',
+          'Access-Control-Max-Age': '86400',
+          Allow: ALLOWED_METHODS,
+        },
+      });
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      return errorResponse(c, 405, 'method-not-allowed', `${method} is not allowed; use GET, HEAD or OPTIONS.`, 'no-store', { Allow: ALLOWED_METHODS });
+    }
+    await next();
+  });
+
+  app.get('/healthz', (c) =>
+    new Response(JSON.stringify({ status: 'ok', source: dataset.source }), { headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...corsHeaders(c) } }),
+  );
+
+  app.get('/v1/*', async (c) => {
+    // The raw request line when the runtime has it (Node), since URL parsing resolves `..` before we see it.
+    const raw: string = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url ?? new URL(c.req.url).pathname;
+    const pathname = raw.split('?')[0];
+    if (DOT_SEGMENT.test(pathname)) return errorResponse(c, 400, 'bad-request', 'Path contains characters or segments that are not allowed.', 'public, max-age=3600');
+    const rest = new URL(c.req.url).pathname.slice('/v1/'.length);
+    const parsed = parseEmbedPath(rest);
+    if (!parsed.ok) return errorResponse(c, 400, 'bad-request', parsed.reason, 'public, max-age=3600');
+
+    const result = await outcome(parsed.path, parsed.kind, parsed.key);
+    if ('error' in result) {
+      const { status, code, message } = result.error;
+      return errorResponse(c, status, code, message, status === 404 ? 'public, max-age=60' : 'no-store');
+    }
+    const { entry, stale } = result;
+    const coding: Coding = negotiateEncoding(c.req.header('accept-encoding'), [...(entry.br ? ['br' as const] : []), ...(entry.gzip ? ['gzip' as const] : [])]);
+    const body = coding === 'br' ? entry.br! : coding === 'gzip' ? entry.gzip! : entry.body;
+    // A strong validator per representation (RFC 9110 §8.8.3); If-None-Match uses weak comparison, so any coding of the same bytes matches.
+    const etag = `"${entry.etag}${coding === 'identity' ? '' : `-${coding}`}"`;
+    const headers: Record<string, string> = {
+      'Content-Type': JSON_TYPE,
+      'Cache-Control': stale ? 'public, max-age=60, stale-while-revalidate=600' : `public, max-age=${maxAge}, stale-while-revalidate=${swr}, stale-if-error=${swr}`,
+      ETag: etag,
+      Vary: allowed === '*' ? 'Accept-Encoding' : 'Accept-Encoding, Origin',
+      'X-Content-Type-Options': 'nosniff',
+      ...corsHeaders(c),
+    };
+    if (stale) {
+      headers.Warning = '110 - "Response is Stale"';
+      headers['X-OM-Stale'] = '1';
+    }
+    const ifNoneMatch = c.req.header('if-none-match');
+    if (ifNoneMatch && matches(ifNoneMatch, entry.etag)) return new Response(null, { status: 304, headers });
+    if (coding !== 'identity') headers['Content-Encoding'] = coding;
+    headers['Content-Length'] = String(body.length);
+    return new Response(c.req.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
+  });
+
+  if (options.assets) {
+    const assets = options.assets;
+    app.get('/', async (c) => serveAsset(c, await assets('/index.html')));
+    app.get('/elements/:file', async (c) => serveAsset(c, await assets(`/elements/${c.req.param('file')}`)));
+  }
+
+  const serveAsset = (c: Context, asset: { body: Uint8Array; type: string } | null) =>
+    asset
+      ? new Response(asset.body as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': asset.type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' } })
+      : errorResponse(c, 404, 'not-found', 'Not found.', 'no-cache');
+
+  app.notFound((c) => errorResponse(c, 404, 'not-found', 'Not found. The Embed API lives under /v1/ (see docs/embed-api.md).', 'public, max-age=60'));
+  app.onError((error, c) => {
+    log.error('unhandled error', { path: new URL(c.req.url).pathname, reason: String(error?.message ?? error) });
+    return errorResponse(c, 500, 'internal-error', 'Something went wrong in the gateway.');
+  });
+  return app;
+}
+
+/** `If-None-Match` with weak comparison: `*`, or any listed tag whose opaque part is ours in any coding. */
+function matches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => {
+    const opaque = tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+    return opaque === etag || opaque === `${etag}-gzip` || opaque === `${etag}-br`;
+  });
+}
