@@ -1,3 +1,5 @@
 // Side-effect-free entry: the element classes and shared helpers. Importing this registers nothing;
 // import `@occupational-maps/elements/define/<tag>` (or the CDN bundle) to register elements.
 export * from './shared/index.js';
+export * from './shared/favourites.js';
+export { FavouriteToggle } from './favourite-toggle/favourite-toggle.js';

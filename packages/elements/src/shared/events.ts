@@ -19,10 +19,29 @@ export interface OmOccupationSelectDetail {
   title?: string;
 }
 
+/** `om-favourite-change`: a person saved or unsaved an occupation. Cancelable: `preventDefault()` keeps it as it was. */
+export interface OmFavouriteChangeDetail {
+  code: string;
+  /** Whether the occupation is (about to be) a favourite. */
+  favourite: boolean;
+}
+
+/** `om-filter-change`: a person changed a `<route-map>` filter or view through its controls (not fired for attribute changes). */
+export interface OmFilterChangeDetail {
+  levels: string;
+  status: string;
+  products: string;
+  search: string;
+  pathway: string;
+  view: string;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'om-load': CustomEvent<OmLoadDetail>;
     'om-error': CustomEvent<OmErrorDetail>;
     'om-occupation-select': CustomEvent<OmOccupationSelectDetail>;
+    'om-filter-change': CustomEvent<OmFilterChangeDetail>;
+    'om-favourite-change': CustomEvent<OmFavouriteChangeDetail>;
   }
 }

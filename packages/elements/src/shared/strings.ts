@@ -38,6 +38,54 @@ export const defaultStrings = {
   productOther: 'Other qualification',
   careerStarter: 'Career starter apprenticeship',
   opensInNewTab: '(opens in a new tab)',
+  // <favourite-toggle>
+  favouriteAdd: (title: string) => `Add ${title} to favourites`,
+  favouriteRemove: (title: string) => `Remove ${title} from favourites`,
+
+  // <occupation-favourites>
+  favouritesHeading: 'Favourite occupations',
+  favouritesCount: (count: number) => (count === 1 ? '1 occupation saved' : `${count} occupations saved`),
+  favouritesEmpty: 'You have not saved any favourite occupations yet.',
+  favouritesEmptyGuidance: 'Select the star next to an occupation to save it here. Your favourites are kept in this browser on this device.',
+  favouritesNotPersisted: 'This browser is not letting the page save data, so your favourites will be lost when you leave the page.',
+  favouritesMoveUp: (title: string) => `Move ${title} up`,
+  favouritesMoveDown: (title: string) => `Move ${title} down`,
+  favouritesMoved: (title: string, position: number, total: number) => `${title} moved to position ${position} of ${total}.`,
+  /** Visible on the remove button; its accessible name is `favouriteRemove`, which must begin with these words. */
+  favouritesRemoveShort: 'Remove',
+  favouritesRemoved: (title: string) => `${title} removed from favourites.`,
+  favouritesClearAll: 'Clear all',
+  favouritesClearQuestion: (count: number) =>
+    count === 1 ? 'Remove your 1 favourite occupation? This cannot be undone.' : `Remove all ${count} favourite occupations? This cannot be undone.`,
+  favouritesClearConfirm: 'Yes, remove all',
+  favouritesClearCancel: 'Cancel',
+  favouritesCleared: 'All favourites removed.',
+  favouritesExport: 'Download as CSV',
+  favouritesExportFilename: 'favourite-occupations.csv',
+  favouritesPrint: 'Print',
+  favouritesActions: 'Manage favourites',
+
+  // <occupation-search>
+  searchLabel: 'Search occupations',
+  searchHint: 'Search every route by job title, keyword or code, then use the arrow keys to choose an occupation.',
+  searchClear: 'Clear search',
+  searchResultsLabel: 'Matching occupations',
+  searchResultCount: (count: number) => (count === 1 ? '1 occupation found.' : `${count} occupations found.`),
+  searchShowingFirst: (shown: number, total: number) => `${total} occupations found. Showing the first ${shown}; add words to narrow the search.`,
+  searchNoResults: (query: string) => `No occupations match “${query}”.`,
+  searchNoResultsGuidance: 'Check the spelling, or try a broader word or another job title.',
+  searchSuggestions: 'Try:',
+  searchFiltersLimit: 'The filters may be hiding results.',
+  searchClearFilters: 'Search without filters',
+  searchFilters: 'Filter results',
+  searchFilterBand: 'Level',
+  searchFilterAllBands: 'All levels',
+  searchBandOption: (band: string, from: number, to: number) => `${band}, levels ${from} to ${to}`,
+  searchFilterRoute: 'Route',
+  searchFilterAllRoutes: 'All routes',
+  searchFilterProduct: 'Apprenticeship or qualification',
+  searchFilterAllProducts: 'Any type',
+  searchLoading: 'Loading the search…',
 };
 
 export type Strings = typeof defaultStrings;

@@ -1,0 +1,9 @@
+import { FavouriteToggle } from '../favourite-toggle/favourite-toggle.js';
+
+FavouriteToggle.define('favourite-toggle');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'favourite-toggle': FavouriteToggle;
+  }
+}
