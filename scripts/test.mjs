@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, Node tests, browser tests, Storybook build; ends with one plain `N passed, N failed`
+// `npm test`: type-check, Node tests, build, browser tests, Storybook build; ends with one plain `N passed, N failed`
 // line over all suites. `node scripts/test.mjs node browser` runs only the named suites.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -69,6 +69,10 @@ const steps = {
     const passed = count('pass');
     const failed = count('fail') + count('cancelled') || (code === 0 ? 0 : 1);
     record('Node tests', passed, failed);
+  },
+  async build() {
+    // generate (define/all.ts, manifest, React wrappers) + dist/ + the CDN bundle the end-to-end tests load.
+    await check('Build (manifest, dist/, CDN bundle)', process.execPath, ['scripts/build.mjs']);
   },
   async browser() {
     if (findTests(['test/elements', 'test/e2e/browser']).length === 0) return;
