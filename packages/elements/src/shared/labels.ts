@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { Band, OccupationStatus, ProductType } from '@occupational-maps/core';
 import type { Strings } from './strings.js';
 
@@ -16,13 +16,14 @@ export function statusLabel(status: OccupationStatus, text: Strings): string {
 }
 
 /** A distinct shape per status (filled circle, half circle, ring, diamond, cross, square): readable in greyscale. */
-const STATUS_SHAPES: Record<OccupationStatus, TemplateResult> = {
-  approved: html`<circle cx="8" cy="8" r="6" fill="currentColor" />`,
-  'in-development': html`<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="2" /><path d="M8 2.5a5.5 5.5 0 0 1 0 11z" fill="currentColor" />`,
-  proposal: html`<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="3 2" />`,
-  'without-apprenticeship': html`<path d="M8 1.5 14.5 8 8 14.5 1.5 8z" fill="currentColor" />`,
-  retired: html`<path d="M3 3l10 10M13 3 3 13" stroke="currentColor" stroke-width="2.5" />`,
-  other: html`<rect x="3" y="3" width="10" height="10" fill="none" stroke="currentColor" stroke-width="2" />`,
+// `svg` templates, not `html`: shapes parsed as HTML would land in the wrong namespace and never draw.
+const STATUS_SHAPES: Record<OccupationStatus, SVGTemplateResult> = {
+  approved: svg`<circle cx="8" cy="8" r="6" fill="currentColor" />`,
+  'in-development': svg`<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="2" /><path d="M8 2.5a5.5 5.5 0 0 1 0 11z" fill="currentColor" />`,
+  proposal: svg`<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="3 2" />`,
+  'without-apprenticeship': svg`<path d="M8 1.5 14.5 8 8 14.5 1.5 8z" fill="currentColor" />`,
+  retired: svg`<path d="M3 3l10 10M13 3 3 13" stroke="currentColor" stroke-width="2.5" />`,
+  other: svg`<rect x="3" y="3" width="10" height="10" fill="none" stroke="currentColor" stroke-width="2" />`,
 };
 
 /** The status icon, decorative: its words are always next to it or in an accessible name. */
