@@ -137,6 +137,9 @@ export function createApp(options: AppOptions): Hono {
     if (method !== 'GET' && method !== 'HEAD') {
       return errorResponse(c, 405, 'method-not-allowed', `${method} is not allowed; use GET, HEAD or OPTIONS.`, 'no-store', { Allow: ALLOWED_METHODS });
     }
+    // The raw request target when the runtime has it (Node), since URL parsing resolves `..` before routing.
+    const raw = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url ?? new URL(c.req.url).pathname;
+    if (DOT_SEGMENT.test(raw.split('?')[0])) return errorResponse(c, 400, 'bad-request', 'Path contains characters or segments that are not allowed.', 'public, max-age=3600');
     await next();
   });
 
@@ -145,10 +148,6 @@ export function createApp(options: AppOptions): Hono {
   );
 
   app.get('/v1/*', async (c) => {
-    // The raw request line when the runtime has it (Node), since URL parsing resolves `..` before we see it.
-    const raw: string = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url ?? new URL(c.req.url).pathname;
-    const pathname = raw.split('?')[0];
-    if (DOT_SEGMENT.test(pathname)) return errorResponse(c, 400, 'bad-request', 'Path contains characters or segments that are not allowed.', 'public, max-age=3600');
     const rest = new URL(c.req.url).pathname.slice('/v1/'.length);
     const parsed = parseEmbedPath(rest);
     if (!parsed.ok) return errorResponse(c, 400, 'bad-request', parsed.reason, 'public, max-age=3600');

@@ -1,0 +1,131 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEmbedPath, validateDocument } from '@occupational-maps/core';
+import { configFromEnv, createGateway, startServer, writeSnapshot } from '@occupational-maps/gateway';
+import { FIXTURES_DIR, json, liveGateway, request, startUpstream } from './helpers.js';
+
+const work = await mkdtemp(join(tmpdir(), 'om-snapshot-'));
+after(() => rm(work, { recursive: true, force: true }));
+const fixedNow = () => new Date('2026-11-22T09:30:00.000Z');
+const BIN = fileURLToPath(new URL('../../packages/gateway/bin/om-gateway.js', import.meta.url));
+
+async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await filesUnder(join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** The plainest static file server: what a CDN or any web host does with the tree. */
+async function staticServer(root: string) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    try {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(await readFile(join(root, path)));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+const fixturesGateway = () =>
+  createGateway({ config: { ...configFromEnv({}), fixturesDir: FIXTURES_DIR }, source: 'fixtures', now: fixedNow, bulkStandards: true });
+
+test('the snapshot tree, served by a plain static server, is byte-identical to the live server', async () => {
+  const out = join(work, 'site');
+  const snapshotGateway = await fixturesGateway();
+  const summary = await writeSnapshot({ dataset: snapshotGateway.dataset, outDir: out, stats: snapshotGateway.http.stats });
+  const files = await filesUnder(join(out, 'v1'));
+  assert.equal(summary.documents, files.length);
+  assert.ok(files.length > 412, `${files.length} files: every SOC unit group and more`);
+  assert.ok(summary.upstreamCalls > 0);
+  assert.deepEqual(summary.skippedDocuments, []);
+
+  const liveSide = await createGateway({ config: { ...configFromEnv({}), fixturesDir: FIXTURES_DIR }, source: 'fixtures', now: fixedNow });
+  const server = await startServer(liveSide.createApp(), 0);
+  const statics = await staticServer(out);
+  try {
+    for (const file of files) {
+      const [fromServer, fromStatic] = await Promise.all([request(server.url, `/v1/${file}`), request(statics.url, `/v1/${file}`)]);
+      assert.equal(fromServer.status, 200, file);
+      assert.ok(fromServer.body.equals(fromStatic.body), `${file} differs`);
+      const parsed = parseEmbedPath(file);
+      assert.ok(parsed.ok && validateDocument(parsed.kind, JSON.parse(fromStatic.body.toString())).ok, file);
+    }
+  } finally {
+    await server.close();
+    await statics.close();
+  }
+});
+
+test('a failed run leaves the previous snapshot untouched and no temporary folder behind', async () => {
+  const out = join(work, 'atomic');
+  await mkdir(join(out, 'v1'), { recursive: true });
+  await writeFile(join(out, 'v1', 'meta.json'), '{"previous":true}');
+  const upstream = await startUpstream();
+  try {
+    const gateway = await liveGateway(upstream, { retries: 1 });
+    upstream.override = ({ url }) => (url.includes('/OccupationalProgression/OCC0482C') ? json({ error: 'down' }, 500) : undefined);
+    await assert.rejects(writeSnapshot({ dataset: gateway.dataset, outDir: out }), /HTTP 500/);
+    assert.deepEqual(await filesUnder(out), ['v1/meta.json']);
+    assert.equal(await readFile(join(out, 'v1', 'meta.json'), 'utf8'), '{"previous":true}');
+    assert.deepEqual((await readdir(work)).filter((name) => name.startsWith('.')), []);
+
+    upstream.override = null;
+    const summary = await writeSnapshot({ dataset: gateway.dataset, outDir: out });
+    assert.ok(summary.documents > 400);
+    assert.equal(JSON.parse(await readFile(join(out, 'v1', 'meta.json'), 'utf8')).source, 'live');
+    assert.deepEqual((await readdir(work)).filter((name) => name.startsWith('.')), [], 'the old tree is removed after the swap');
+  } finally {
+    await upstream.close();
+  }
+});
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, OM_API_KEY: '', OM_FIXTURES_DIR: FIXTURES_DIR, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output, done: new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1))) };
+}
+
+test('om-gateway snapshot (bin, without a build) writes the tree and prints a summary', async () => {
+  const out = join(work, 'cli');
+  const cli = run(['snapshot', '--out', out, '--source', 'fixtures']);
+  assert.equal(await cli.done, 0, cli.output());
+  assert.match(cli.output(), /Wrote \d+ documents .* in [\d.]+ s/);
+  assert.match(cli.output(), /\d+ upstream calls, \d+ retries/);
+  assert.match(cli.output(), /Building: \d+\/\d+ documents \(100%\)/, 'a plain progress line when not on a terminal');
+  assert.ok((await filesUnder(join(out, 'v1'))).includes('occupations/OCC0499.json'));
+  const bad = run(['snapshot', '--out', out, '--source', 'live']);
+  assert.equal(await bad.done, 1);
+  assert.match(bad.output(), /needs OM_API_KEY/);
+});
+
+test('om-gateway serve says which source, the URL and how to switch, and serves /v1/', async () => {
+  const cli = run(['serve', '--port', '0'], { HOST: '127.0.0.1' });
+  try {
+    const deadline = Date.now() + 20_000;
+    let match: RegExpMatchArray | null = null;
+    while (!(match = cli.output().match(/Embed API v1 at (http:\/\/[\d.:a-z]+)\/v1\/ from (.*)/)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(match, cli.output());
+    assert.match(match[2], /embedded offline dataset.*set OM_API_KEY/);
+    const health = await request(match[1], '/healthz');
+    assert.deepEqual(JSON.parse(health.body.toString()), { status: 'ok', source: 'fixtures' });
+  } finally {
+    cli.child.kill('SIGTERM');
+    await cli.done;
+  }
+});
