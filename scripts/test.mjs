@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, Node tests, build, browser tests, Storybook build; ends with one plain `N passed, N failed`
+// `npm test`: type-check, Node tests, build, embedded-dataset snapshot (fixtures), browser tests, Storybook build; ends with one plain `N passed, N failed`
 // line over all suites. `node scripts/test.mjs node browser` runs only the named suites.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -73,6 +73,11 @@ const steps = {
   async build() {
     // generate (define/all.ts, manifest, React wrappers) + dist/ + the CDN bundle the end-to-end tests load.
     await check('Build (manifest, dist/, CDN bundle)', process.execPath, ['scripts/build.mjs']);
+  },
+  async fixtures() {
+    // The browser tests read a static snapshot of the embedded dataset, written by the gateway's own snapshot command.
+    await check('Embedded dataset snapshot (test/.snapshot/v1)', process.execPath,
+      ['packages/gateway/bin/om-gateway.js', 'snapshot', '--out', 'test/.snapshot', '--source', 'fixtures', '--quiet']);
   },
   async browser() {
     if (findTests(['test/elements', 'test/e2e/browser']).length === 0) return;
