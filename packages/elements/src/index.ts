@@ -3,3 +3,4 @@
 export * from './shared/index.js';
 export * from './shared/favourites.js';
 export { FavouriteToggle } from './favourite-toggle/favourite-toggle.js';
+export { ProgressionMap } from './progression-map/progression-map.js';

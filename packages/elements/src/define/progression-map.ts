@@ -1,0 +1,9 @@
+import { ProgressionMap } from '../progression-map/progression-map.js';
+
+ProgressionMap.define('progression-map');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'progression-map': ProgressionMap;
+  }
+}
