@@ -57,6 +57,8 @@ export function generateManifest() {
   for (const module of manifest.modules) {
     for (const declaration of module.declarations ?? []) {
       if (declaration.events) declaration.events = declaration.events.filter((event) => isRealEventName(event.name));
+      // A stylesheet or template as a "default value" is kilobytes of noise for every tool that reads the manifest.
+      if (declaration.kind === 'variable' && /^(css|html|svg)`/.test(declaration.default ?? '')) delete declaration.default;
     }
   }
   writeIfChanged(path, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -3,5 +3,7 @@
 export { FavouriteToggle } from './favourite-toggle.js';
 export { OccupationCard } from './occupation-card.js';
 export { OccupationFavourites } from './occupation-favourites.js';
+export { OccupationSearch } from './occupation-search.js';
 export { ProgressionMap } from './progression-map.js';
+export { RouteMap } from './route-map.js';
 export { SocBadge } from './soc-badge.js';

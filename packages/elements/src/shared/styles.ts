@@ -38,7 +38,6 @@ export const tokens = css`
     --_om-color-status-proposal: var(--om-color-status-proposal, #5e5e5e);
     --_om-color-status-without-apprenticeship: var(--om-color-status-without-apprenticeship, #4c2c92);
     --_om-color-status-retired: var(--om-color-status-retired, #942514);
-    --_om-color-status-other: var(--om-color-status-other, #484949);
 
     --_om-color-band-technical: var(--om-color-band-technical, #e8f1f8);
     --_om-color-band-higher-technical: var(--om-color-band-higher-technical, #eef7ee);
