@@ -310,3 +310,22 @@ test('the API key never appears in any response, header or log line', async () =
   assert.ok(gateway.logs.length > 0);
   assert.ok(gateway.logs.every((line) => !line.includes(API_KEY)));
 });
+
+test('--demo serves the demo page and bundle files by plain name only', async () => {
+  const { demoAssets } = await import('@occupational-maps/gateway');
+  const demo = await startServer(gateway.createApp({ assets: demoAssets }), 0);
+  try {
+    const page = await request(demo.url, '/');
+    assert.equal(page.status, 200);
+    assert.match(String(page.headers['content-type']), /^text\/html/);
+    assert.match(page.body.toString(), /name="occupational-maps:api-base" content="\/v1\/"/);
+    assert.match(page.body.toString(), /has not been built yet/, 'the page explains a missing bundle');
+    for (const path of ['/elements/..%2f..%2fpackage.json', '/elements/%2e%2e', '/elements/x.json', '/elements/.hidden.js']) {
+      const res = await request(demo.url, path);
+      assert.ok(res.status === 400 || res.status === 404, `${path} → ${res.status}`);
+    }
+    assert.equal(await demoAssets('/elements/../../../package.json'), null);
+  } finally {
+    await demo.close();
+  }
+});

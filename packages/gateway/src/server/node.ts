@@ -29,18 +29,21 @@ export function startServer(app: Hono, port: number, host = '127.0.0.1'): Promis
 }
 
 const repoFile = (path: string) => new URL(`../../../../${path}`, import.meta.url);
+/** Bundle files (the entry, its lazy chunks, source maps): plain names only, so no path can leave the folder. */
+const BUNDLE_FILE = /^[\w-]+(?:\.[\w-]+)*\.(?:js|js\.map)$/;
 
-/** The demo page (examples/demo/) and the elements' CDN bundle, when it has been built. */
+/** The demo page (examples/demo/) and the elements' CDN bundle with its chunks, when it has been built. */
 export async function demoAssets(path: string): Promise<{ body: Uint8Array; type: string } | null> {
-  const files: Record<string, { url: URL; type: string }> = {
-    '/index.html': { url: repoFile('examples/demo/index.html'), type: 'text/html; charset=utf-8' },
-    '/elements/occupational-maps.js': { url: repoFile('packages/elements/dist/cdn/occupational-maps.js'), type: 'text/javascript; charset=utf-8' },
-    '/elements/occupational-maps.js.map': { url: repoFile('packages/elements/dist/cdn/occupational-maps.js.map'), type: 'application/json; charset=utf-8' },
-  };
-  const file = files[path];
+  let file: URL | null = null;
+  if (path === '/index.html') file = repoFile('examples/demo/index.html');
+  else {
+    const name = path.match(/^\/elements\/([^/]+)$/)?.[1];
+    if (name && BUNDLE_FILE.test(name)) file = repoFile(`packages/elements/dist/cdn/${name}`);
+  }
   if (!file) return null;
+  const type = file.pathname.endsWith('.html') ? 'text/html; charset=utf-8' : file.pathname.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8';
   try {
-    return { body: new Uint8Array(await readFile(file.url)), type: file.type };
+    return { body: new Uint8Array(await readFile(file)), type };
   } catch {
     return null;
   }
