@@ -4,3 +4,4 @@ export * from './shared/index.js';
 export * from './shared/favourites.js';
 export { FavouriteToggle } from './favourite-toggle/favourite-toggle.js';
 export { ProgressionMap } from './progression-map/progression-map.js';
+export { RouteMap } from './route-map/route-map.js';

@@ -1,0 +1,9 @@
+import { RouteMap } from '../route-map/route-map.js';
+
+RouteMap.define('route-map');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'route-map': RouteMap;
+  }
+}
