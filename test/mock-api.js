@@ -44,6 +44,9 @@ export async function mockApi(ctx, next) {
   if (failing && options.retryAfter !== undefined) ctx.set('Retry-After', options.retryAfter);
   ctx.status = status;
   ctx.type = 'application/json';
+  // The test runner marks every response with a file extension cacheable for a year (after this middleware runs);
+  // `Vary: *` keeps the browser from reusing a mock answer, so every request reaches the mock and its log.
+  ctx.set('Vary', '*');
   const document = status < 400 && options.body === undefined && rest.startsWith('v1/') ? await readDocument(rest.slice(3)) : undefined;
   ctx.body = (failing ? options.body : undefined) ?? document ?? JSON.stringify(status >= 400 ? { error: { code: 'mock', message: `Mock status ${status}` } } : {});
 }

@@ -229,7 +229,7 @@ export class SocBadge extends OmElement {
     }
     return html`<div @keydown=${this.onKeydown}>
       <button type="button" class=${badgeClass} part="badge" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="detail"
-        aria-label=${`${text.socEdition(edition)} ${shownCode}: ${titleText || text.loading}`} @click=${this.toggle}>${code}${title}</button>
+        @click=${this.toggle}>${code}${title}</button>
       <div class="detail" part="detail" id="detail" role="region" aria-label=${text.socDetailLabel(edition, shownCode)} ?hidden=${!this.open}>
         ${edition === '2010' ? this.renderSoc2010Detail() : this.renderSoc2020Detail(resolution)}
       </div>
