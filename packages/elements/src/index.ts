@@ -5,3 +5,4 @@ export * from './shared/favourites.js';
 export { FavouriteToggle } from './favourite-toggle/favourite-toggle.js';
 export { ProgressionMap } from './progression-map/progression-map.js';
 export { RouteMap } from './route-map/route-map.js';
+export { OccupationCompare } from './occupation-compare/occupation-compare.js';
