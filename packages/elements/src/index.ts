@@ -6,3 +6,4 @@ export { FavouriteToggle } from './favourite-toggle/favourite-toggle.js';
 export { ProgressionMap } from './progression-map/progression-map.js';
 export { RouteMap } from './route-map/route-map.js';
 export { OccupationCompare } from './occupation-compare/occupation-compare.js';
+export { OccupationCard } from './occupation-card/occupation-card.js';

@@ -1,0 +1,51 @@
+/** Formatting and URL helpers for `<occupation-card>`: pure functions, so they are easy to test and reuse. */
+
+const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** £13,000 — whole pounds, as the funding bands and salaries are published. */
+export const formatPounds = (amount: number): string => pounds.format(amount);
+
+/** 24 May 2018, from an ISO date (`YYYY-MM-DD`); `null` when the date cannot be read, so nothing shows. */
+export function formatDate(isoDate: string): string | null {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? null : longDate.format(date);
+}
+
+/** An outside link worth rendering: http(s) only, whatever the data claims. */
+export function safeExternalHref(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Fills the host's `occupation-href` template (e.g. `https://college.example/courses?occupation={code}`) for a code.
+ * Only http(s) and relative URLs are allowed, so a template such as `javascript:…` gives no link at all; the code is
+ * URL-encoded wherever `{code}` appears.
+ */
+export function occupationHref(template: string | null | undefined, code: string): string | null {
+  const href = template?.trim().replaceAll('{code}', encodeURIComponent(code));
+  if (!href) return null;
+  // Browsers strip tabs and newlines from URLs, which could hide a scheme from the check below (`java\tscript:`).
+  if (/[\0-\x1f\x7f]/.test(href)) return null;
+  if (SCHEME.test(href) && !/^https?:/i.test(href)) return null;
+  return href;
+}
+
+/** The sections a card can show, in the order they render. */
+export const CARD_SECTIONS = ['overview', 'products', 'ksbs', 'duties', 'progression', 'links'] as const;
+export type CardSection = (typeof CARD_SECTIONS)[number];
+
+/** The `sections` attribute as a set; the variant's defaults when the attribute is absent. Unknown names are ignored. */
+export function parseSections(value: string | null | undefined, variant: 'compact' | 'full'): ReadonlySet<CardSection> {
+  if (value === null || value === undefined) return new Set(variant === 'compact' ? ['products'] : CARD_SECTIONS);
+  const wanted = value.toLowerCase().split(/[\s,]+/);
+  return new Set(CARD_SECTIONS.filter((section) => wanted.includes(section)));
+}

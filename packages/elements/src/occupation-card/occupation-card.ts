@@ -1,0 +1,624 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  EmbedError,
+  getSharedClient,
+  normaliseCode,
+  OCCUPATION_CODE,
+  STANDARD_REF,
+  type EmbedClient,
+  type Ksb,
+  type OccupationDocument,
+  type OccupationSummary,
+  type Product,
+  type ProgressionDocument,
+} from '@occupational-maps/core';
+import { resolveApiBase } from '../shared/api-base.js';
+import { attributionStyles, renderAttribution } from '../shared/attribution.js';
+import { DataController } from '../shared/data-controller.js';
+import { bandLabel, PRODUCT_MARKERS, productLabel, statusIcon, statusLabel } from '../shared/labels.js';
+import { OmElement } from '../shared/om-element.js';
+import type { Strings } from '../shared/strings.js';
+import { sharedStyles, tokens } from '../shared/styles.js';
+import { cardStyles } from './occupation-card.styles.js';
+import { formatDate, formatPounds, occupationHref, parseSections, safeExternalHref, type CardSection } from './format.js';
+import { heading, renderRichText, richTextHasContent } from './rich-text.js';
+
+/** Where a person can look an occupation up when the code given to the card is wrong. */
+const OFFICIAL_MAPS_URL = 'https://occupational-maps.skillsengland.education.gov.uk/';
+
+type KsbGroup = 'knowledge' | 'skills' | 'behaviours';
+const KSB_GROUP_BY_LETTER: Record<string, KsbGroup> = { K: 'knowledge', S: 'skills', B: 'behaviours' };
+
+/** What the card was asked to show, checked before any request is made. */
+type Subject =
+  | { kind: 'none' }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'occupation'; code: string }
+  | { kind: 'standard'; reference: string };
+
+/** The occupations either side of this one on its progression map. */
+interface ProgressionSides {
+  leadsTo: OccupationSummary[];
+  comesFrom: OccupationSummary[];
+}
+
+/**
+ * One occupation from the Skills England occupational maps: what the official map's pop-up and the apprenticeship
+ * standard page carry, in the space the host gives it.
+ *
+ * Give it `code="OCC0499"`, or `standard="ST0499"` to show the occupation an apprenticeship standard belongs to.
+ * Progression items and (with `occupation-href`) titles fire a cancelable `om-occupation-select`; left uncancelled, a
+ * progression item without a link shows that occupation in the same card.
+ *
+ * @summary An occupation's level, status, products, KSBs, duties and progression, as an embeddable card.
+ *
+ * @fires om-load - The occupation loaded and rendered. `detail: { path }`.
+ * @fires om-error - The occupation could not be loaded, or the code is not valid. `detail: { error, retryable }`.
+ * @fires om-occupation-select - A person chose an occupation (a progression item or a linked title). Cancelable: call
+ *   `preventDefault()` to stop the link being followed or the card moving to that occupation. `detail: { code, title }`.
+ *
+ * @slot - Fallback content (for example a plain link to the occupation), shown before the element loads and again if
+ *   the data cannot be loaded.
+ * @slot actions - The host's call to action (for example "See our courses"), shown under the card's header.
+ *
+ * @csspart base - The card.
+ * @csspart header - The title block: route, title, level, status and SOC code.
+ * @csspart breadcrumb - Route › pathway › cluster.
+ * @csspart title - The occupation title heading.
+ * @csspart title-link - The title's link, when `occupation-href` is set.
+ * @csspart level - The level and band.
+ * @csspart status - The status words and icon.
+ * @csspart status-icon - The status shape.
+ * @csspart actions - The wrapper of the `actions` slot.
+ * @csspart section - Each section of the card body.
+ * @csspart section-heading - Each section heading.
+ * @csspart products - The list of apprenticeships and qualifications.
+ * @csspart product - One apprenticeship or qualification.
+ * @csspart disclosure - Each expandable block (knowledge, skills, behaviours, duties).
+ * @csspart disclosure-summary - The clickable line of an expandable block.
+ * @csspart ksb-link - A duty's link to one of its knowledge, skills or behaviours.
+ * @csspart progression-item - A "leads to" or "comes from" occupation.
+ * @csspart attribution - The licence attribution line.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart state - The wrapper of the loading, error and loaded states.
+ * @csspart error - The error block.
+ * @csspart message - The message shown when no or an invalid code is given.
+ * @csspart retry-button - The Retry button of the error state.
+ *
+ * @cssproperty --om-card-max-width - The widest the card grows (default none).
+ * @cssproperty --om-card-padding - Space inside the card (default 16px, 24px in wide containers).
+ * @cssproperty --om-card-border - The card's border (default 1px solid the border colour).
+ * @cssproperty --om-card-highlight - The background a KSB flashes when a duty's link moves to it (default the focus colour).
+ * @cssproperty --om-color-green - The green-occupation marker (default #00703c).
+ */
+export class OccupationCard extends OmElement {
+  static override styles = [tokens, sharedStyles, attributionStyles, cardStyles];
+
+  /** The occupation code, e.g. `OCC0499` (case and spaces are forgiven). */
+  @property({ reflect: true }) code?: string;
+
+  /** An apprenticeship standard reference, e.g. `ST0499`: the card shows its occupation. Ignored when `code` is set. */
+  @property({ reflect: true }) standard?: string;
+
+  /** `full` (the default) shows every section; `compact` shows title, level, status, products and SOC code. */
+  @property({ reflect: true }) variant: 'compact' | 'full' = 'full';
+
+  /**
+   * Which sections show, comma separated, in any order: `overview`, `products`, `ksbs`, `duties`, `progression`,
+   * `links`. Without it, a full card shows them all and a compact card shows `products`.
+   */
+  @property() sections?: string;
+
+  /**
+   * A URL template for the host's own page about an occupation, e.g. `https://college.example/courses?occupation={code}`.
+   * Titles and progression items link there. Only http(s) and relative URLs are used; `{code}` is URL-encoded.
+   */
+  @property({ attribute: 'occupation-href' }) occupationHref?: string;
+
+  /** The level of the title heading (2 by default); section headings are one below. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** Hides the licence attribution, for hosts that show it elsewhere on the page. */
+  @property({ type: Boolean, attribute: 'no-attribution' }) noAttribution = false;
+
+  private readonly data = new DataController<OccupationDocument>(this, {
+    request: () => {
+      const subject = this.subject;
+      if (subject.kind === 'occupation') {
+        return { path: `occupations/${subject.code}.json`, load: (client, signal) => client.get('occupation', subject.code, { signal }) };
+      }
+      if (subject.kind === 'standard') {
+        return {
+          path: `standards/${subject.reference}.json`,
+          load: async (client, signal) => {
+            const standard = await client.get('standard', subject.reference, { signal });
+            return client.get('occupation', standard.occupation, { signal });
+          },
+        };
+      }
+      return null;
+    },
+  });
+
+  /** Progression is its own request, made only when the section shows, so a compact card costs one request. */
+  private readonly progression = new Task<[string | null, string | null, EmbedClient | undefined], ProgressionDocument | null>(this, {
+    args: () => [this.progressionCode, resolveApiBase(this), this.client],
+    task: async ([code, apiBase, injected], { signal }) => {
+      if (!code) return null;
+      const client = injected ?? (apiBase ? getSharedClient(apiBase) : null);
+      if (!client) return null;
+      try {
+        return await client.get('progression', code, { signal });
+      } catch (error) {
+        // An occupation without a progression document simply has no progression section.
+        if (error instanceof EmbedError && error.kind === 'not-found') return null;
+        throw error;
+      }
+    },
+  });
+
+  /** Whether the host slotted a call to action, so an empty actions row takes no space. */
+  @state() private hasActions = false;
+
+  /** Set when the card moves to another occupation itself, so focus follows to the new title once it loads. */
+  private focusTitleOnLoad = false;
+  private lastInvalidMessage: string | null = null;
+  private closeAfterPrint: HTMLDetailsElement[] = [];
+
+  private get subject(): Subject {
+    const text = super.text; // not this.text, which reads the subject
+    if (this.code?.trim()) {
+      const code = normaliseCode(this.code);
+      return OCCUPATION_CODE.test(code) ? { kind: 'occupation', code } : { kind: 'invalid', message: text.cardInvalidCode(this.code.trim()) };
+    }
+    if (this.standard?.trim()) {
+      const reference = normaliseCode(this.standard);
+      return STANDARD_REF.test(reference)
+        ? { kind: 'standard', reference }
+        : { kind: 'invalid', message: text.cardInvalidStandard(this.standard.trim()) };
+    }
+    return { kind: 'none' };
+  }
+
+  private get shownSections(): ReadonlySet<CardSection> {
+    return parseSections(this.sections, this.variant === 'compact' ? 'compact' : 'full');
+  }
+
+  private get progressionCode(): string | null {
+    if (!this.shownSections.has('progression') || this.data.status !== TaskStatus.COMPLETE) return null;
+    return this.data.value?.code ?? null;
+  }
+
+  /** The not-found message names the code the person gave, rather than a generic "not found". */
+  override get text(): Strings {
+    const text = super.text;
+    if (this.strings.errorNotFound !== undefined) return text;
+    const subject = this.subject;
+    if (subject.kind === 'occupation') return { ...text, errorNotFound: text.cardNotFound(subject.code) };
+    if (subject.kind === 'standard') return { ...text, errorNotFound: text.cardStandardNotFound(subject.reference) };
+    return text;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.openForPrint);
+    window.addEventListener('afterprint', this.restoreAfterPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.openForPrint);
+    window.removeEventListener('afterprint', this.restoreAfterPrint);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.reportInvalidSubject();
+    if (this.focusTitleOnLoad && this.data.status === TaskStatus.COMPLETE) {
+      this.focusTitleOnLoad = false;
+      const title = this.renderRoot.querySelector<HTMLElement>('[part~="title-link"], [part~="title"]');
+      title?.focus();
+    }
+  }
+
+  /** An invalid code never reaches the network, but the host still hears about it, once per value. */
+  private reportInvalidSubject(): void {
+    const subject = this.subject;
+    const message = subject.kind === 'invalid' ? subject.message : null;
+    if (message === this.lastInvalidMessage) return;
+    this.lastInvalidMessage = message;
+    if (message) this.emit('om-error', { error: new EmbedError('bad-request', message, { url: '' }), retryable: false });
+  }
+
+  override render() {
+    const subject = this.subject;
+    const text = this.text;
+    if (subject.kind === 'none' || subject.kind === 'invalid') {
+      return html`<div class="card card--message" part="base">
+        <p class="om-message" part="message" role="alert">${subject.kind === 'none' ? text.cardNoCode : subject.message}</p>
+        <div class="fallback"><slot></slot></div>
+      </div>`;
+    }
+    return this.data.render({
+      loading: () => this.renderSkeleton(),
+      complete: (occupation) => keyed(occupation.code, this.renderCard(occupation, text)),
+      error: (error) =>
+        error.kind === 'not-found'
+          ? html`<p class="om-error__guidance">
+              ${text.cardNotFoundGuidance}
+              <a href=${OFFICIAL_MAPS_URL} target="_blank" rel="noopener noreferrer"
+                >${text.cardSearchOfficialMaps}<span class="om-visually-hidden"> ${text.opensInNewTab}</span></a
+              >.
+            </p>`
+          : nothing,
+    });
+  }
+
+  private renderSkeleton() {
+    const compact = this.variant === 'compact';
+    return html`<div class="card card--skeleton" part="base skeleton" aria-hidden="true">
+      <div class="skeleton-line skeleton-line--short om-skeleton"></div>
+      <div class="skeleton-line skeleton-line--title om-skeleton"></div>
+      <div class="skeleton-line skeleton-line--short om-skeleton"></div>
+      ${compact
+        ? nothing
+        : html`<div class="skeleton-line om-skeleton"></div>
+            <div class="skeleton-line om-skeleton"></div>
+            <div class="skeleton-line skeleton-line--block om-skeleton"></div>`}
+    </div>`;
+  }
+
+  private renderCard(occupation: OccupationDocument, text: Strings) {
+    const sections = this.shownSections;
+    const compact = this.variant === 'compact';
+    const sub = this.headingLevel + 1;
+    const main = [
+      sections.has('overview') ? this.renderOverview(occupation, text, sub) : nothing,
+      sections.has('ksbs') ? this.renderKsbs(occupation, text, sub) : nothing,
+      sections.has('duties') ? this.renderDuties(occupation, text, sub, sections.has('ksbs')) : nothing,
+    ];
+    const aside = [
+      sections.has('products') ? this.renderProducts(occupation, text, sub, compact) : nothing,
+      sections.has('products') && !compact ? this.renderApprenticeship(occupation, text, sub) : nothing,
+      sections.has('progression') ? this.renderProgression(text, sub) : nothing,
+      sections.has('links') ? this.renderLinks(occupation, text, sub) : nothing,
+    ];
+    return html`<article class="card card--${compact ? 'compact' : 'full'}" part="base" aria-labelledby="title">
+      <div class="layout">
+        ${this.renderHeader(occupation, text, compact)}
+        <div class="actions" part="actions" ?hidden=${!this.hasActions}><slot name="actions" @slotchange=${this.onActionsChange}></slot></div>
+        <div class="body">
+          <div class="main">${main}</div>
+          <div class="aside">${aside}</div>
+        </div>
+        ${this.noAttribution ? nothing : renderAttribution(text)}
+      </div>
+    </article>`;
+  }
+
+  private renderHeader(occupation: OccupationDocument, text: Strings, compact: boolean) {
+    const href = occupationHref(this.occupationHref, occupation.code);
+    const title = href
+      ? html`<a part="title-link" href=${href} @click=${(event: MouseEvent) => this.select(event, occupation.code, occupation.title)}
+          >${occupation.title}</a
+        >`
+      : occupation.title;
+    const trail = [
+      [text.cardRoute, occupation.route.name],
+      [text.cardPathway, occupation.pathway?.name],
+      [text.cardCluster, occupation.cluster?.name],
+    ].filter((step): step is [string, string] => Boolean(step[1]));
+    return html`<header class="header" part="header">
+      ${compact
+        ? nothing
+        : html`<p class="breadcrumb" part="breadcrumb">
+            ${trail.map(
+              ([label, name], index) =>
+                html`${index > 0 ? html` <span class="breadcrumb__separator" aria-hidden="true">›</span> ` : nothing}<span class="breadcrumb__step"
+                    ><span class="om-visually-hidden">${label}: </span>${name}</span
+                  >`,
+            )}
+          </p>`}
+      ${heading(this.headingLevel, title, { id: 'title', part: 'title', className: 'title', focusable: !href })}
+      <ul class="tags" role="list">
+        <li class="tag tag--level tag--${occupation.band}" part="level">${text.level(occupation.level)} · ${bandLabel(occupation.band, text)}</li>
+        <li class="tag tag--status status--${occupation.status}" part="status">${statusIcon(occupation.status)} ${statusLabel(occupation.status, text)}</li>
+        <li class="tag tag--code"><span class="om-visually-hidden">${text.cardOccupationCode}: </span>${occupation.code}</li>
+        ${occupation.green?.isGreen
+          ? html`<li class="tag tag--green" part="green">
+              <svg class="leaf" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                <path d="M14 2C6 2 2 6 2 12c0 .7.1 1.3.2 2 .9-4 3.6-6.7 7.8-8-3.4 2-5.5 4.6-6.4 8H5c6 0 9-4 9-12z" fill="currentColor" />
+              </svg>
+              ${occupation.green.classification ? `${text.cardGreen}: ${occupation.green.classification}` : text.cardGreen}
+            </li>`
+          : nothing}
+        ${occupation.soc2020
+          ? html`<li class="tag tag--soc">
+              <soc-badge code=${occupation.soc2020} api-base=${resolveApiBase(this) ?? nothing} .client=${this.client}
+                >SOC 2020 ${occupation.soc2020}</soc-badge
+              >
+            </li>`
+          : nothing}
+      </ul>
+    </header>`;
+  }
+
+  private section(name: string, headingText: string, level: number, body: unknown) {
+    return html`<section class="section section--${name}" part="section" aria-labelledby="heading-${name}">
+      ${heading(level, headingText, { id: `heading-${name}`, part: 'section-heading', className: 'section-heading' })} ${body}
+    </section>`;
+  }
+
+  private renderOverview(occupation: OccupationDocument, text: Strings, level: number) {
+    const facts = [
+      occupation.typicalJobTitles.length > 0
+        ? html`<div class="fact fact--wide">
+            <dt>${text.cardTypicalJobTitles}</dt>
+            <dd><ul class="inline-list">${occupation.typicalJobTitles.map((title) => html`<li>${title}</li>`)}</ul></dd>
+          </div>`
+        : nothing,
+      occupation.medianAnnualSalary !== null
+        ? html`<div class="fact"><dt>${text.cardMedianSalary}</dt><dd>${formatPounds(occupation.medianAnnualSalary)}</dd></div>`
+        : nothing,
+      occupation.involvedEmployers.length > 0
+        ? html`<div class="fact fact--wide">
+            <dt>${text.cardInvolvedEmployers}</dt>
+            <dd><ul class="inline-list">${occupation.involvedEmployers.map((name) => html`<li>${name}</li>`)}</ul></dd>
+          </div>`
+        : nothing,
+    ].filter((fact) => fact !== nothing);
+    const hasSummary = richTextHasContent(occupation.summary);
+    if (!occupation.overview && !hasSummary && facts.length === 0) return nothing;
+    return this.section(
+      'overview',
+      text.cardOverview,
+      level,
+      html`${occupation.overview ? html`<p class="lead">${occupation.overview}</p>` : nothing}
+        ${hasSummary ? html`<div class="rich-text">${renderRichText(occupation.summary, level + 1, text.opensInNewTab)}</div>` : nothing}
+        ${facts.length > 0 ? html`<dl class="facts">${facts}</dl>` : nothing}`,
+    );
+  }
+
+  private renderProducts(occupation: OccupationDocument, text: Strings, level: number, compact: boolean) {
+    if (occupation.products.length === 0) return nothing;
+    const list = html`<ul class="products" part="products" role="list">
+      ${occupation.products.map((product) => this.renderProduct(product, text, compact))}
+    </ul>`;
+    return this.section('products', text.cardProducts, level, list);
+  }
+
+  private renderProduct(product: Product, text: Strings, compact: boolean) {
+    const type = productLabel(product.type, text);
+    const details = [
+      text.cardProductCode(product.code),
+      product.level !== null ? text.level(product.level) : null,
+      compact ? null : product.status,
+    ].filter((detail): detail is string => Boolean(detail));
+    return html`<li class="product product--${product.type}" part="product">
+      <span class="product__marker" aria-hidden="true">${PRODUCT_MARKERS[product.type]}</span>
+      <span class="product__text">
+        <span class="product__type">${type}${product.careerStarter ? html` · ${text.careerStarter}` : nothing}</span>
+        ${product.title && !compact ? html`<span class="product__title">${product.title}</span>` : nothing}
+        <span class="product__details">${details.join(' · ')}</span>
+      </span>
+    </li>`;
+  }
+
+  private renderApprenticeship(occupation: OccupationDocument, text: Strings, level: number) {
+    const apprenticeship = occupation.apprenticeship;
+    if (!apprenticeship) return nothing;
+    const facts: Array<[string, unknown]> = [
+      [text.cardStandard, apprenticeship.version ? text.cardStandardVersion(apprenticeship.standard, apprenticeship.version) : apprenticeship.standard],
+    ];
+    if (apprenticeship.typicalDurationMonths !== null) facts.push([text.cardTypicalDuration, text.cardDurationMonths(apprenticeship.typicalDurationMonths)]);
+    if (apprenticeship.maxFunding !== null) facts.push([text.cardMaxFunding, formatPounds(apprenticeship.maxFunding)]);
+    if (apprenticeship.larsCode !== null) facts.push([text.cardLarsCode, String(apprenticeship.larsCode)]);
+    if (apprenticeship.entryRequirements) facts.push([text.cardEntryRequirements, apprenticeship.entryRequirements]);
+    return this.section(
+      'apprenticeship',
+      text.cardApprenticeship,
+      level,
+      html`<dl class="facts">${facts.map(([term, value]) => html`<div class="fact"><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`,
+    );
+  }
+
+  private renderKsbs(occupation: OccupationDocument, text: Strings, level: number) {
+    const groups: Array<[KsbGroup, string, Ksb[]]> = [
+      ['knowledge', text.cardKnowledge, occupation.ksbs.knowledge],
+      ['skills', text.cardSkills, occupation.ksbs.skills],
+      ['behaviours', text.cardBehaviours, occupation.ksbs.behaviours],
+    ];
+    const shown = groups.filter(([, , items]) => items.length > 0);
+    if (shown.length === 0) return nothing;
+    return this.section(
+      'ksbs',
+      text.cardKsbs,
+      level,
+      shown.map(
+        ([group, label, items]) => html`<details class="disclosure" part="disclosure" data-group=${group}>
+          <summary part="disclosure-summary">${label} <span class="count">(${items.length})</span></summary>
+          <ul class="ksb-list" role="list">
+            ${items.map(
+              (item) => html`<li class="ksb" data-ksb=${item.id} tabindex="-1"><span class="ksb__id">${item.id}</span> <span>${item.text}</span></li>`,
+            )}
+          </ul>
+        </details>`,
+      ),
+    );
+  }
+
+  private renderDuties(occupation: OccupationDocument, text: Strings, level: number, linkKsbs: boolean) {
+    if (occupation.duties.length === 0) return nothing;
+    const known = new Set([...occupation.ksbs.knowledge, ...occupation.ksbs.skills, ...occupation.ksbs.behaviours].map((item) => item.id));
+    const showWords: Record<KsbGroup, string> = { knowledge: text.cardShowKnowledge, skills: text.cardShowSkill, behaviours: text.cardShowBehaviour };
+    const reference = (id: string) => {
+      const group = KSB_GROUP_BY_LETTER[id[0]];
+      if (!linkKsbs || !known.has(id) || !group) return html`<span class="ksb-ref ksb-ref--text">${id}</span>`;
+      return html`<button type="button" class="ksb-ref" part="ksb-link" @click=${() => this.showKsb(id)}>
+        <span class="om-visually-hidden">${showWords[group]} </span>${id}
+      </button>`;
+    };
+    return this.section(
+      'duties',
+      text.cardDuties,
+      level,
+      html`<details class="disclosure" part="disclosure" data-group="duties">
+        <summary part="disclosure-summary">${text.cardAllDuties} <span class="count">(${occupation.duties.length})</span></summary>
+        <ol class="duty-list" role="list">
+          ${occupation.duties.map(
+            (duty) => html`<li class="duty">
+              <p class="duty__text"><span class="duty__id">${duty.id}</span> ${duty.text}</p>
+              ${duty.ksbs.length > 0
+                ? html`<p class="duty__ksbs"><span class="duty__ksbs-label">${text.cardDutyMappedTo}</span> ${duty.ksbs.map(reference)}</p>`
+                : nothing}
+            </li>`,
+          )}
+        </ol>
+      </details>`,
+    );
+  }
+
+  /** Opens the disclosure holding a KSB and moves focus to it, so a duty's codes work like in-page links. */
+  private showKsb(id: string): void {
+    const item = this.renderRoot.querySelector<HTMLElement>(`[data-ksb="${CSS.escape(id)}"]`);
+    if (!item) return;
+    const details = item.closest('details');
+    if (details) details.open = true;
+    item.classList.remove('ksb--highlight');
+    void item.offsetWidth; // restart the highlight animation when the same KSB is chosen twice
+    item.classList.add('ksb--highlight');
+    item.focus();
+  }
+
+  private progressionSides(document: ProgressionDocument): ProgressionSides {
+    const byCode = new Map(document.occupations.map((occupation) => [occupation.code, occupation]));
+    const ordered = (codes: string[]) =>
+      [...new Set(codes)]
+        .map((code) => byCode.get(code))
+        .filter((occupation): occupation is OccupationSummary => Boolean(occupation))
+        .sort((a, b) => a.level - b.level || a.title.localeCompare(b.title, 'en-GB'));
+    return {
+      leadsTo: ordered(document.edges.filter((edge) => edge.from === document.key && edge.to !== document.key).map((edge) => edge.to)),
+      comesFrom: ordered(document.edges.filter((edge) => edge.to === document.key && edge.from !== document.key).map((edge) => edge.from)),
+    };
+  }
+
+  private renderProgression(text: Strings, level: number) {
+    return this.progression.render({
+      pending: () => html`<div class="section section--progression" part="section" aria-hidden="true">
+        <div class="skeleton-line skeleton-line--short om-skeleton"></div>
+        <div class="skeleton-line om-skeleton"></div>
+      </div>`,
+      complete: (document) => {
+        if (!document) return nothing;
+        const { leadsTo, comesFrom } = this.progressionSides(document);
+        if (leadsTo.length === 0 && comesFrom.length === 0) return nothing;
+        const list = (label: string, id: string, items: OccupationSummary[]) =>
+          items.length === 0
+            ? nothing
+            : html`${heading(level + 1, label, { id, className: 'progression__label' })}
+                <ul class="progression-list" role="list" aria-labelledby=${id}>
+                  ${items.map((item) => html`<li>${this.renderProgressionItem(item, text)}</li>`)}
+                </ul>`;
+        return this.section(
+          'progression',
+          text.cardProgression,
+          level,
+          html`${list(text.cardLeadsTo, 'leads-to', leadsTo)} ${list(text.cardComesFrom, 'comes-from', comesFrom)}`,
+        );
+      },
+      error: (error) => {
+        const embedError = error instanceof EmbedError ? error : null;
+        if (embedError?.kind === 'aborted') return nothing;
+        return this.section(
+          'progression',
+          text.cardProgression,
+          level,
+          html`<p>${text.cardProgressionError}</p>
+            ${embedError?.retryable !== false
+              ? html`<button type="button" class="om-button" part="retry-button" @click=${() => void this.progression.run()}>${text.retry}</button>`
+              : nothing}`,
+        );
+      },
+    });
+  }
+
+  private renderProgressionItem(item: OccupationSummary, text: Strings) {
+    const href = occupationHref(this.occupationHref, item.code);
+    const content = html`<span class="progression-item__title">${item.title}</span>
+      <span class="progression-item__meta">${text.level(item.level)} · ${statusLabel(item.status, text)}</span>`;
+    return href
+      ? html`<a class="progression-item" part="progression-item" href=${href} @click=${(event: MouseEvent) => this.select(event, item.code, item.title)}
+          >${content}</a
+        >`
+      : html`<button type="button" class="progression-item" part="progression-item" @click=${(event: MouseEvent) => this.select(event, item.code, item.title)}>
+          ${content}
+        </button>`;
+  }
+
+  /**
+   * Tells the host an occupation was chosen. A cancelled event stops the default: following the link, or (for a
+   * progression button) showing that occupation in this card.
+   */
+  private select(event: MouseEvent, code: string, title: string): void {
+    const proceed = this.emit('om-occupation-select', { code, title }, { cancelable: true });
+    if (!proceed) {
+      event.preventDefault();
+      return;
+    }
+    if (event.currentTarget instanceof HTMLButtonElement) {
+      this.focusTitleOnLoad = true;
+      this.standard = undefined;
+      this.code = code;
+    }
+  }
+
+  private renderLinks(occupation: OccupationDocument, text: Strings, level: number) {
+    const links: Array<[string, string | null]> = [
+      [text.cardOccupationPage, safeExternalHref(occupation.links.occupation)],
+      [text.cardStandardPage, safeExternalHref(occupation.links.standard ?? occupation.apprenticeship?.standardPageUrl)],
+      [text.cardProgressionPage, safeExternalHref(occupation.links.progression)],
+      [text.cardRouteMapPage(occupation.route.name), safeExternalHref(occupation.links.map)],
+    ];
+    const shown = links.filter((link): link is [string, string] => link[1] !== null);
+    const updated = occupation.updatedAt ? formatDate(occupation.updatedAt) : null;
+    const version = [occupation.version ? text.cardVersion(occupation.version) : null, updated ? text.cardUpdated(updated) : null].filter(Boolean);
+    if (shown.length === 0 && version.length === 0) return nothing;
+    return this.section(
+      'links',
+      text.cardOfficialPages,
+      level,
+      html`${shown.length > 0
+          ? html`<ul class="links" role="list">
+              ${shown.map(
+                ([label, href]) => html`<li>
+                  <a href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="om-visually-hidden"> ${text.opensInNewTab}</span></a>
+                </li>`,
+              )}
+            </ul>`
+          : nothing}
+        ${version.length > 0 ? html`<p class="version">${version.join(' · ')}</p>` : nothing}`,
+    );
+  }
+
+  private onActionsChange = (event: Event): void => {
+    const slot = event.target as HTMLSlotElement;
+    this.hasActions = slot
+      .assignedNodes({ flatten: true })
+      .some((node) => node.nodeType === Node.ELEMENT_NODE || (node.textContent ?? '').trim() !== '');
+  };
+
+  /** Printing shows every disclosure open; the ones a person had closed close again afterwards. */
+  private openForPrint = (): void => {
+    this.closeAfterPrint = [...this.renderRoot.querySelectorAll('details')].filter((details) => !details.open);
+    for (const details of this.closeAfterPrint) details.open = true;
+  };
+
+  private restoreAfterPrint = (): void => {
+    for (const details of this.closeAfterPrint) details.open = false;
+    this.closeAfterPrint = [];
+  };
+}
