@@ -329,3 +329,15 @@ test('--demo serves the demo page and bundle files by plain name only', async ()
     await demo.close();
   }
 });
+
+test('the portable fetch handler answers a Request directly, as on an edge runtime (gzip via CompressionStream)', async () => {
+  const { createApp } = await import('@occupational-maps/gateway/portable');
+  const app = createApp({ dataset: gateway.dataset });
+  const response = await app.fetch(new Request('https://edge.example/v1/routes/digital.json', { headers: { 'Accept-Encoding': 'br, gzip' } }));
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-encoding'), 'gzip', 'no brotli without Node zlib');
+  const body = gunzipSync(Buffer.from(await response.arrayBuffer()));
+  assert.ok(validateDocument('routeMap', JSON.parse(body.toString())).ok);
+  const traversal = await app.fetch(new Request('https://edge.example/v1/occupations/%2e%2e%2fsecret.json'));
+  assert.equal(traversal.status, 400);
+});
