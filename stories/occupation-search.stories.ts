@@ -1,0 +1,79 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { EmbedError, type EmbedClient } from '@occupational-maps/core';
+import '@occupational-maps/elements/define/occupation-search';
+
+/** Real documents from the test snapshot (Storybook serves it at /v1/). */
+const API = '/v1/';
+
+interface SearchArgs {
+  value: string;
+  route: string;
+  band: string;
+  productType: string;
+  noFilters: boolean;
+  maxResults: number;
+  occupationHref: string;
+}
+
+/** Clients for the states real data never shows on demand: one that never answers, one that always fails. */
+const stubClient = (get: () => Promise<never>): EmbedClient => ({ apiBase: 'https://example.invalid/v1/', get, peek: () => undefined, invalidate: () => {} });
+const neverAnswers = stubClient(() => new Promise<never>(() => {}));
+const alwaysFails = stubClient(() =>
+  Promise.reject(new EmbedError('server', 'The data service failed (HTTP 503).', { url: 'https://example.invalid/v1/search-index.json', status: 503 })));
+
+const meta: Meta<SearchArgs> = {
+  title: 'Elements/occupation-search',
+  component: 'occupation-search',
+  args: { value: '', route: '', band: '', productType: '', noFilters: false, maxResults: 10, occupationHref: '' },
+  argTypes: {
+    band: { control: 'select', options: ['', 'technical', 'higher-technical', 'professional'] },
+    productType: { control: 'select', options: ['', 'apprenticeship', 't-level', 'htq', 'tq', 'other'] },
+    route: { control: 'select', options: ['', 'construction', 'digital', 'engineering-manufacturing'] },
+  },
+  render: ({ value, route, band, productType, noFilters, maxResults, occupationHref }) => html`<occupation-search
+    api-base=${API}
+    .value=${value}
+    route=${route}
+    band=${band}
+    product-type=${productType}
+    max-results=${maxResults}
+    occupation-href=${occupationHref}
+    ?no-filters=${noFilters}
+    @om-occupation-select=${(event: Event) => event.preventDefault()}
+  ></occupation-search>`,
+};
+export default meta;
+
+type Story = StoryObj<SearchArgs>;
+
+/** Type to search every route; Down and Up move through the results, Enter chooses, Escape closes then clears. */
+export const Default: Story = {};
+
+/** A typo still finds the occupation: "anlyst" matches Data analyst. */
+export const TypoTolerant: Story = { args: { value: 'anlyst' } };
+
+/** Prefix matching as people type. */
+export const Prefix: Story = { args: { value: 'engin' } };
+
+export const FilteredToProfessional: Story = { args: { value: 'engineer', band: 'professional' } };
+
+/** Limited to one route, with the filter controls hidden: a search box for a single route's page. */
+export const OneRouteWithoutFilters: Story = { args: { value: 'engineer', route: 'digital', noFilters: true } };
+
+/** Nothing matches: guidance and spelling suggestions. */
+export const NoResults: Story = { args: { value: 'analsyt' } };
+
+/** The filters hide every match: the element says so and offers to search without them. */
+export const FiltersHideEverything: Story = { args: { value: 'bricklayer', route: 'digital' } };
+
+/** Results link through a template instead of only firing `om-occupation-select`. */
+export const Linked: Story = { args: { value: 'data', occupationHref: 'https://occupational-maps.skillsengland.education.gov.uk/maps/occupation/{code}' } };
+
+export const Loading: Story = {
+  render: () => html`<occupation-search .client=${neverAnswers} value="data"></occupation-search>`,
+};
+
+export const LoadError: Story = {
+  render: () => html`<occupation-search .client=${alwaysFails} value="data"></occupation-search>`,
+};
