@@ -10,3 +10,5 @@ export { ProgressionMap } from './progression-map/progression-map.js';
 export { RouteMap } from './route-map/route-map.js';
 export { OccupationCompare } from './occupation-compare/occupation-compare.js';
 export { OccupationSearch } from './occupation-search/occupation-search.js';
+export { SocBadge } from './soc-badge/soc-badge.js';
+export * from './shared/persistent-store.js';

@@ -105,13 +105,16 @@ export const socBadgeStyles = css`
     padding: 0;
     list-style: none;
   }
-  .lineage li {
+  .lineage-row {
     display: grid;
     grid-template-columns: minmax(8em, max-content) 1fr;
-    gap: var(--_om-space-2);
+    gap: var(--_om-space-3);
   }
-  .lineage li + li {
+  .lineage-row + .lineage-row {
     margin-top: var(--_om-space-1);
+  }
+  .lineage dd {
+    margin: 0;
   }
   .lineage-level {
     color: var(--_om-color-text-muted);

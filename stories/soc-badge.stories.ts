@@ -1,0 +1,95 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { EmbedError, type EmbedClient } from '@occupational-maps/core';
+import '@occupational-maps/elements/define/soc-badge';
+
+/** Real documents from the test snapshot (Storybook serves it at /v1/). */
+const API = '/v1/';
+
+interface SocBadgeArgs {
+  code: string;
+  edition: '2020' | '2010';
+  title: string;
+  detail: boolean;
+  open: boolean;
+  size: 'small' | 'medium' | 'large';
+}
+
+/** A client for states the real data never shows on demand: one that never answers, one that always fails. */
+const stubClient = (get: () => Promise<never>): EmbedClient => ({ apiBase: 'https://example.invalid/v1/', get, peek: () => undefined, invalidate: () => {} });
+const neverAnswers = stubClient(() => new Promise<never>(() => {}));
+const alwaysFails = stubClient(() =>
+  Promise.reject(new EmbedError('server', 'The data service failed (HTTP 503).', { url: 'https://example.invalid/v1/soc/5231.json', status: 503 })));
+const noOccupations = {
+  ...stubClient(() => Promise.reject(new Error('unused'))),
+  get: async () => ({
+    edition: 2020, code: '9249', title: 'Elementary sales occupations n.e.c.', description: null, occupations: [],
+    hierarchy: { major: { code: '9', title: 'Elementary occupations' }, subMajor: { code: '92', title: 'Elementary administration and service occupations' }, minor: { code: '924', title: 'Elementary sales occupations' } },
+  }),
+} as unknown as EmbedClient;
+
+const meta: Meta<SocBadgeArgs> = {
+  title: 'Elements/soc-badge',
+  component: 'soc-badge',
+  args: { code: '5231', edition: '2020', title: '', detail: false, open: false, size: 'medium' },
+  argTypes: {
+    edition: { control: 'inline-radio', options: ['2020', '2010'] },
+    size: { control: 'inline-radio', options: ['small', 'medium', 'large'] },
+  },
+  render: ({ code, edition, title, detail, open, size }) => html`<soc-badge
+    api-base=${API} code=${code} edition=${edition} title=${title || ''} size=${size} ?detail=${detail} ?open=${open}
+    @om-occupation-select=${(event: Event) => event.preventDefault()}
+  ></soc-badge>`,
+};
+export default meta;
+
+type Story = StoryObj<SocBadgeArgs>;
+
+/** The code and its SOC 2020 title, from the data bundled with the library: no request at all. */
+export const Default: Story = {};
+
+export const Sizes: Story = {
+  render: ({ code }) => html`<p><soc-badge code=${code} size="small"></soc-badge></p>
+    <p><soc-badge code=${code}></soc-badge></p>
+    <p><soc-badge code=${code} size="large"></soc-badge></p>`,
+};
+
+/** A disclosure button; nothing is requested until it opens. Enter or Space toggles, Escape closes. */
+export const WithDetail: Story = { args: { detail: true } };
+
+/** Open: the groups (bundled), the ONS description and the occupations on the maps (from `soc/5231.json`). */
+export const DetailOpen: Story = { args: { detail: true, open: true } };
+
+export const DetailLoading: Story = {
+  render: () => html`<soc-badge code="5231" detail open .client=${neverAnswers}></soc-badge>`,
+};
+
+/** The bundled groups still show; the failure is explained and Retry offered. */
+export const DetailError: Story = {
+  render: () => html`<soc-badge code="5231" detail open .client=${alwaysFails}></soc-badge>`,
+};
+
+export const DetailWithoutOccupations: Story = {
+  render: () => html`<soc-badge code="9249" detail open .client=${noOccupations}></soc-badge>`,
+};
+
+/** A well-formed code SOC 2020 does not have, a malformed one and none: always visible, never blank. */
+export const UnknownCodes: Story = {
+  render: () => html`<p><soc-badge code="9999"></soc-badge></p>
+    <p><soc-badge code="21x6"></soc-badge></p>
+    <p><soc-badge></soc-badge></p>`,
+};
+
+/** SOC 2010 codes were renumbered in 2020; the title comes from the `title` attribute (or an occupation's data). */
+export const Soc2010: Story = {
+  args: { edition: '2010', code: '5231', title: 'Motor mechanics, auto engineers' },
+};
+
+export const Soc2010WithoutTitle: Story = {
+  args: { edition: '2010', code: '5231', detail: true },
+};
+
+/** Every string can be replaced per element, e.g. for Welsh. */
+export const OverriddenStrings: Story = {
+  render: () => html`<soc-badge code="0000" .strings=${{ socUnknownCode: 'Cod SOC anhysbys' }}></soc-badge>`,
+};
