@@ -12,3 +12,4 @@ export { OccupationCompare } from './occupation-compare/occupation-compare.js';
 export { OccupationSearch } from './occupation-search/occupation-search.js';
 export { SocBadge } from './soc-badge/soc-badge.js';
 export * from './shared/persistent-store.js';
+export { MapBuilder } from './map-builder/map-builder.js';

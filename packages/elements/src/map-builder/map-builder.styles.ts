@@ -1,0 +1,134 @@
+import { css } from 'lit';
+
+export const mapBuilderStyles = css`
+  .base {
+    container-type: inline-size;
+  }
+
+  .heading {
+    margin: 0 0 var(--_om-space-4);
+    font-size: var(--_om-font-size-heading);
+    font-weight: var(--_om-font-weight-bold);
+  }
+
+  .layout {
+    display: grid;
+    gap: var(--_om-space-5);
+  }
+  @container (min-width: 800px) {
+    .layout {
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      align-items: start;
+    }
+    .output {
+      position: sticky;
+      top: var(--_om-space-4);
+    }
+  }
+
+  fieldset {
+    margin: 0 0 var(--_om-space-4);
+    padding: var(--_om-space-3) var(--_om-space-4);
+    border: var(--_om-border-width) solid var(--_om-color-border);
+    border-radius: var(--_om-radius);
+    min-width: 0;
+  }
+  fieldset.inline {
+    border: 0;
+    padding: 0;
+  }
+  legend {
+    font-weight: var(--_om-font-weight-bold);
+    padding: 0 var(--_om-space-1);
+  }
+  fieldset.inline > legend {
+    padding: 0;
+  }
+
+  .field {
+    display: grid;
+    gap: var(--_om-space-1);
+    margin-bottom: var(--_om-space-3);
+  }
+  .label,
+  .field > label {
+    font-weight: var(--_om-font-weight-bold);
+  }
+  .hint {
+    margin: 0 0 var(--_om-space-2);
+    font-size: var(--_om-font-size-small);
+    color: var(--_om-color-text-muted);
+  }
+
+  select,
+  textarea,
+  input[type='color'] {
+    font: inherit;
+    color: var(--_om-color-text);
+    background: var(--_om-color-surface);
+    border: 2px solid var(--_om-color-text);
+    border-radius: 0;
+    min-height: var(--_om-target-size);
+    max-width: 100%;
+  }
+  select {
+    padding: var(--_om-space-1) var(--_om-space-2);
+  }
+  input[type='color'] {
+    width: 80px;
+    padding: var(--_om-space-1);
+  }
+  input[type='color']:disabled {
+    opacity: 0.5;
+  }
+  textarea {
+    display: block;
+    width: 100%;
+    padding: var(--_om-space-2);
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: var(--_om-font-size-small);
+    resize: vertical;
+    margin-bottom: var(--_om-space-3);
+  }
+
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_om-space-2);
+    min-height: var(--_om-target-size);
+    margin-inline-end: var(--_om-space-4);
+    cursor: pointer;
+  }
+  .choice input {
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    accent-color: var(--_om-color-brand);
+  }
+
+  .announcement {
+    margin-top: var(--_om-space-2);
+    min-height: 1.5em;
+    font-weight: var(--_om-font-weight-bold);
+  }
+
+  .preview {
+    margin-top: var(--_om-space-5);
+    padding: var(--_om-space-4);
+    border: 2px dashed var(--_om-color-border);
+    border-radius: var(--_om-radius);
+  }
+  .preview__heading {
+    margin: 0 0 var(--_om-space-3);
+    font-size: var(--_om-font-size-large);
+    font-weight: var(--_om-font-weight-bold);
+  }
+
+  @media (forced-colors: active) {
+    select,
+    textarea,
+    input[type='color'] {
+      border-color: FieldText;
+    }
+  }
+`;

@@ -1,0 +1,60 @@
+/** What a college chose in the builder; everything the embed snippet and the preview are made from. */
+export interface MapChoices {
+  route: string;
+  /** A pathway id, or '' for every pathway. */
+  pathway: string;
+  levels: number[];
+  statuses: string[];
+  products: string[];
+  view: 'map' | 'list' | 'table';
+  controls: boolean;
+  theme: ThemePreset;
+  /** A `#rrggbb` accent, or null to keep the theme's. */
+  accent: string | null;
+}
+
+export const THEME_PRESETS = ['default', 'govuk', 'dark', 'high-contrast'] as const;
+export type ThemePreset = (typeof THEME_PRESETS)[number];
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+
+/** `4-5` for a run of levels, `2,3,6` otherwise; '' for none or all (both mean every level). */
+export function formatLevels(levels: readonly number[]): string {
+  const sorted = [...new Set(levels)].sort((a, b) => a - b);
+  if (sorted.length === 0 || sorted.length === 6) return '';
+  const contiguous = sorted.length > 1 && sorted.every((level, index) => index === 0 || level === sorted[index - 1]! + 1);
+  return contiguous ? `${sorted[0]}-${sorted[sorted.length - 1]}` : sorted.join(',');
+}
+
+/**
+ * The `<route-map>` attributes for a set of choices, in a stable order; `true` is a boolean attribute. Empty choices
+ * are left out, so the snippet carries only what differs from the element's defaults.
+ */
+export function routeMapAttributes(choices: MapChoices, apiBase: string | null): [string, string | true][] {
+  const attributes: [string, string | true][] = [['route', choices.route]];
+  if (choices.pathway) attributes.push(['pathway', choices.pathway]);
+  const levels = formatLevels(choices.levels);
+  if (levels) attributes.push(['levels', levels]);
+  if (choices.statuses.length) attributes.push(['status', choices.statuses.join(',')]);
+  if (choices.products.length) attributes.push(['products', choices.products.join(',')]);
+  if (choices.view !== 'map') attributes.push(['view', choices.view]);
+  if (choices.controls) attributes.push(['controls', true]);
+  if (apiBase) attributes.push(['api-base', apiBase]);
+  if (choices.theme !== 'default') attributes.push(['class', `om-theme-${choices.theme}`]);
+  if (choices.accent) attributes.push(['style', `--om-route-accent: ${choices.accent}`]);
+  return attributes;
+}
+
+/** The HTML a college pastes into its page: the module script, the theme's stylesheet if any, and the element. */
+export function embedSnippet(choices: MapChoices, options: { scriptSrc: string; themesBase: string; apiBase: string | null }): string {
+  const attributes = routeMapAttributes(choices, options.apiBase)
+    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
+    .join('');
+  const lines = [`<script type="module" src="${escapeHtml(options.scriptSrc)}"></script>`];
+  if (choices.theme !== 'default') lines.push(`<link rel="stylesheet" href="${escapeHtml(themeUrl(options.themesBase, choices.theme))}">`);
+  lines.push(`<route-map${attributes}></route-map>`);
+  return lines.join('\n');
+}
+
+export const themeUrl = (themesBase: string, theme: ThemePreset) => new URL(`${theme}.css`, themesBase).href;
