@@ -11,6 +11,7 @@ import {
 } from '../../packages/elements/src/shared/favourites.js';
 import type { FavouriteToggle } from '../../packages/elements/src/favourite-toggle/favourite-toggle.js';
 import '../../packages/elements/src/define/favourite-toggle.js';
+import '../../packages/elements/src/define/occupation-card.js';
 
 let keyCounter = 0;
 /** A storage key of its own per test, so tests never see each other's favourites. */
@@ -248,5 +249,25 @@ describe('<favourite-toggle>', () => {
     const button = el.shadowRoot!.querySelector('button')!;
     expect(button.querySelector('img')).to.equal(null);
     expect(button.textContent).to.contain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('<occupation-card favourites>', () => {
+  afterEach(() => getFavouritesStore().remove('OCC0118'));
+
+  it('shows a working star beside the title only when asked', async () => {
+    const plain = await fixture<HTMLElement>(html`<occupation-card api-base="/test/.snapshot/v1/" code="OCC0118"></occupation-card>`);
+    await waitUntil(() => plain.shadowRoot!.querySelector('.title'), 'the card loaded', { timeout: 8000 });
+    expect(plain.shadowRoot!.querySelector('favourite-toggle')).to.equal(null);
+
+    const card = await fixture<HTMLElement>(html`<occupation-card api-base="/test/.snapshot/v1/" code="OCC0118" favourites></occupation-card>`);
+    await waitUntil(() => card.shadowRoot!.querySelector('favourite-toggle'), 'the card loaded with its star', { timeout: 8000 });
+    const toggle = card.shadowRoot!.querySelector<FavouriteToggle>('favourite-toggle')!;
+    await toggle.updateComplete;
+    const button = toggle.shadowRoot!.querySelector('button')!;
+    expect(button.textContent!.trim()).to.equal('Add Data analyst to favourites');
+    button.click();
+    expect(getFavouritesStore().get('OCC0118')).to.include({ title: 'Data analyst', level: 4, routeSlug: 'digital' });
+    await expect(card).to.be.accessible();
   });
 });

@@ -48,6 +48,15 @@ export const cardStyles = css`
     font-size: var(--_om-font-size-heading);
     margin-block: var(--_om-space-1) var(--_om-space-3);
   }
+  .title-row {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: var(--_om-space-2);
+  }
+  .title-row favourite-toggle {
+    flex: none;
+  }
   .title:focus {
     outline: none;
   }

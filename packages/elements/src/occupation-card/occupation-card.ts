@@ -68,6 +68,7 @@ interface ProgressionSides {
  * @csspart header - The title block: route, title, level, status and SOC code.
  * @csspart breadcrumb - Route › pathway › cluster.
  * @csspart title - The occupation title heading.
+ * @csspart favourite - The favourite star beside the title (with the `favourites` attribute).
  * @csspart title-link - The title's link, when `occupation-href` is set.
  * @csspart level - The level and band.
  * @csspart status - The status words and icon.
@@ -123,6 +124,9 @@ export class OccupationCard extends OmElement {
 
   /** Hides the licence attribution, for hosts that show it elsewhere on the page. */
   @property({ type: Boolean, attribute: 'no-attribution' }) noAttribution = false;
+
+  /** Shows a `<favourite-toggle>` star beside the title, so people can save the occupation to their favourites. */
+  @property({ type: Boolean }) favourites = false;
 
   private readonly data = new DataController<OccupationDocument>(this, {
     request: () => {
@@ -306,6 +310,7 @@ export class OccupationCard extends OmElement {
           >${occupation.title}</a
         >`
       : occupation.title;
+    const titleHeading = heading(this.headingLevel, title, { id: 'title', part: 'title', className: 'title', focusable: !href });
     const trail = [
       [text.cardRoute, occupation.route.name],
       [text.cardPathway, occupation.pathway?.name],
@@ -322,7 +327,13 @@ export class OccupationCard extends OmElement {
                   >`,
             )}
           </p>`}
-      ${heading(this.headingLevel, title, { id: 'title', part: 'title', className: 'title', focusable: !href })}
+      ${this.favourites
+        ? html`<div class="title-row">
+            ${titleHeading}
+            <favourite-toggle part="favourite" code=${occupation.code} title=${occupation.title} level=${occupation.level}
+              route=${occupation.routeSlug ?? nothing} .strings=${this.strings}></favourite-toggle>
+          </div>`
+        : titleHeading}
       <ul class="tags" role="list">
         <li class="tag tag--level tag--${occupation.band}" part="level">${text.level(occupation.level)} · ${bandLabel(occupation.band, text)}</li>
         <li class="tag tag--status status--${occupation.status}" part="status">${statusIcon(occupation.status)} ${statusLabel(occupation.status, text)}</li>
