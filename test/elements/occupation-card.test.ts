@@ -9,6 +9,8 @@ import { occupationHref, parseSections } from '../../packages/elements/src/occup
 const API = '/test/fixtures/embed/occupation-card-v1/';
 const PAYLOADS = '/test/fixtures/embed/occupation-card-payloads-v1/';
 const UNREACHABLE = 'http://127.0.0.1:9/v1/';
+// The gateway's embedded offline dataset, written by the `fixtures` step of scripts/test.mjs.
+const SNAPSHOT = '/test/.snapshot/v1/';
 
 const shadow = (el: OccupationCard) => el.shadowRoot!;
 const $ = <E extends Element = HTMLElement>(el: OccupationCard, selector: string) => shadow(el).querySelector<E>(selector);
@@ -52,6 +54,45 @@ describe('<occupation-card>', () => {
   afterEach(async () => {
     for (const el of attached.splice(0)) el.remove();
     await emulateMedia({ media: 'screen' });
+  });
+
+  describe('the embedded dataset (snapshot)', () => {
+    it('shows OCC0499 as the gateway serves it, accessible with every disclosure open', async () => {
+      const el = await card(html`<occupation-card code="OCC0499" api-base=${SNAPSHOT}></occupation-card>`);
+      expect($(el, '[part~="title"]')!.textContent!.trim()).to.equal('Autocare technician');
+      expect(factsOf(el)).to.include({ 'Typical duration': '30 months', 'Maximum funding': '£13,000', 'LARS code': '283' });
+      expect(factsOf(el)).not.to.have.property('Entry requirements'); // null upstream: the row is left out
+      expect(factsOf(el)).not.to.have.property('Median annual salary');
+      expect($$(el, '[part~="product"]')).to.have.length(9);
+      expect($$(el, '[aria-labelledby="leads-to"] li')).to.have.length(3);
+      for (const details of $$<HTMLDetailsElement>(el, 'details')) details.open = true;
+      expect(visibleText(el)).not.to.match(/\bundefined\b|\bnull\b|\bNaN\b/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('resolves standard="ST0499" to OCC0499', async () => {
+      const el = await card(html`<occupation-card standard="ST0499" api-base=${SNAPSHOT}></occupation-card>`);
+      expect($(el, '[part~="title"]')!.textContent!.trim()).to.equal('Autocare technician');
+    });
+
+    it('renders every occupation in the dataset with no placeholder words, empty headings or dead KSB links', async function () {
+      this.timeout(60000);
+      const index = (await (await fetch(`${SNAPSHOT}search-index.json`)).json()) as { occupations: Array<{ code: string }> };
+      expect(index.occupations.length).to.be.greaterThan(100);
+      const el = await fixture<OccupationCard>(html`<occupation-card api-base=${SNAPSHOT}></occupation-card>`);
+      for (const { code } of index.occupations) {
+        el.code = code;
+        await waitUntil(() => $(el, '.tag--code')?.textContent?.endsWith(code), `${code} rendered`, { timeout: 8000 });
+        await settled(el);
+        expect($(el, '.om-error'), code).to.equal(null);
+        expect(visibleText(el), code).not.to.match(/\bundefined\b|\bnull\b|\bNaN\b|\[object /);
+        for (const heading of $$(el, 'h1, h2, h3, h4, h5, h6')) expect(heading.textContent!.trim(), code).not.to.equal('');
+        for (const button of $$(el, 'button.ksb-ref')) {
+          const id = button.textContent!.trim().split(' ').pop()!;
+          expect($(el, `[data-ksb="${id}"]`), `${code} ${id}`).to.exist;
+        }
+      }
+    });
   });
 
   describe('full variant', () => {
