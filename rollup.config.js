@@ -73,7 +73,7 @@ export default [
       dir: CDN_DIR,
       format: 'es',
       entryFileNames: 'occupational-maps.js',
-      chunkFileNames: '[name]-[hash].js',
+      chunkFileNames: 'occupational-maps-[name]-[hash].js',
       sourcemap: true,
     },
     plugins: bundlePlugins(),

@@ -2,8 +2,10 @@
 // `npm run build`: everything a release needs, in order.
 //   generate  src/define/all.ts (every define entry), custom-elements.json, React wrappers, docs/theming.md parts
 //   npm       tsc emits dist/ (JS + .d.ts) for core, then elements and gateway, which import core's types
-//   cdn       rollup: packages/elements/dist/cdn/occupational-maps.js (+ lazy chunks)
-// `node scripts/build.mjs cdn` runs only the named steps. `ensureCdnBundle()` is what `npm start` uses.
+//   bundle    the CDN bundle, when it is missing or older than the sources (`ensureCdnBundle()`, also used by
+//             `npm start` and the recipes test)
+//   cdn       rollup, always: packages/elements/dist/cdn/occupational-maps.js (+ lazy chunks beside it)
+// `node scripts/build.mjs cdn` runs only the named steps.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -114,11 +116,13 @@ export function generate() {
 /** tsc emits each package's dist/ from its tsconfig.build.json; core first, because the others read its .d.ts. */
 export function buildNpm() {
   for (const name of ['core', 'elements', 'gateway']) {
-    rmSync(`${root}packages/${name}/dist`, { recursive: true, force: true });
+    const dist = `${root}packages/${name}/dist`;
+    // Start clean, so a deleted source leaves no stale module behind; the CDN bundle has its own freshness check.
+    for (const entry of existsSync(dist) ? readdirSync(dist) : []) {
+      if (entry !== 'cdn') rmSync(`${dist}/${entry}`, { recursive: true, force: true });
+    }
     run(bin('tsc'), ['-p', `packages/${name}/tsconfig.build.json`]);
   }
-  // The CDN bundle lives in dist/ too, and the line above just removed it.
-  buildCdn();
   console.log('npm: dist/ for core, elements and gateway');
 }
 
@@ -142,7 +146,12 @@ function newestMtime(dir) {
 export function ensureCdnBundle() {
   const bundle = `${elements}dist/cdn/occupational-maps.js`;
   const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
-  const sources = Math.max(newestMtime(`${elements}src`), newestMtime(`${root}packages/core/src`), statSync(`${root}rollup.config.js`).mtimeMs);
+  const sources = Math.max(
+    newestMtime(`${elements}src`),
+    newestMtime(`${root}packages/core/src`),
+    statSync(`${root}rollup.config.js`).mtimeMs,
+    statSync(`${root}package-lock.json`).mtimeMs,
+  );
   if (built >= sources) return false;
   console.log(built ? 'The CDN bundle is older than the sources: rebuilding it…' : 'Building the CDN bundle…');
   generateDefineAll();
@@ -150,7 +159,7 @@ export function ensureCdnBundle() {
   return true;
 }
 
-const STEPS = { generate, npm: buildNpm, cdn: buildCdn };
+const STEPS = { generate, npm: buildNpm, bundle: ensureCdnBundle, cdn: buildCdn };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const asked = process.argv.slice(2);
@@ -159,7 +168,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`Unknown build step ${unknown.join(', ')}; steps: ${Object.keys(STEPS).join(', ')}`);
     process.exit(2);
   }
-  const steps = asked.length ? asked : ['generate', 'npm'];
+  const steps = asked.length ? asked : ['generate', 'npm', 'bundle'];
   const started = performance.now();
   try {
     for (const step of steps) STEPS[step]();

@@ -2,6 +2,7 @@
 // `@occupational-maps/elements/react`: React components for every element. Importing one defines its element.
 export { FavouriteToggle } from './favourite-toggle.js';
 export { OccupationCard } from './occupation-card.js';
+export { OccupationCompare } from './occupation-compare.js';
 export { OccupationFavourites } from './occupation-favourites.js';
 export { OccupationSearch } from './occupation-search.js';
 export { ProgressionMap } from './progression-map.js';
