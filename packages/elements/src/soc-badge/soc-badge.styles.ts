@@ -21,6 +21,11 @@ export const socBadgeStyles = css`
     display: block;
   }
 
+  /* A class, not a style attribute: strict CSPs refuse inline style attributes (style-src-attr). */
+  .visual {
+    display: contents;
+  }
+
   .badge {
     display: inline-flex;
     align-items: stretch;

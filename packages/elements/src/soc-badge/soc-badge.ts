@@ -224,7 +224,7 @@ export class SocBadge extends OmElement {
     if (!this.detailAvailable) {
       return html`<span class=${badgeClass} part="badge"
         ><span class="om-visually-hidden">${text.socEdition(edition)} ${shownCode}: ${titleText}</span
-        ><span class="visual" aria-hidden="true" style="display: contents">${code}${title}</span></span
+        ><span class="visual" aria-hidden="true">${code}${title}</span></span
       >`;
     }
     return html`<div @keydown=${this.onKeydown}>
