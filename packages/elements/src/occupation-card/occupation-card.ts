@@ -221,10 +221,11 @@ export class OccupationCard extends OmElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.reportInvalidSubject();
-    if (this.focusTitleOnLoad && this.data.status === TaskStatus.COMPLETE) {
+    const settled = this.data.status === TaskStatus.COMPLETE || this.data.status === TaskStatus.ERROR;
+    if (this.focusTitleOnLoad && settled) {
+      // The chosen item's button is gone with the old occupation; focus goes to the new title, or to Retry on failure.
       this.focusTitleOnLoad = false;
-      const title = this.renderRoot.querySelector<HTMLElement>('[part~="title-link"], [part~="title"]');
-      title?.focus();
+      this.renderRoot.querySelector<HTMLElement>('[part~="title-link"], [part~="title"], [part~="retry-button"]')?.focus();
     }
   }
 
