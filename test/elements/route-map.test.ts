@@ -13,6 +13,8 @@ const shownTiles = (el: RouteMap) => tiles(el).filter((tile) => tile.getClientRe
 const shownCodes = (el: RouteMap) => shownTiles(el).map((tile) => tile.dataset.code!);
 const tileFor = (el: RouteMap, code: string) => shadow(el).querySelector<HTMLElement>(`[data-code="${code}"]`)!;
 const activeInShadow = (el: RouteMap) => shadow(el).activeElement as HTMLElement | null;
+const columnOf = (item: HTMLElement) => item.closest<HTMLElement>('[data-column]')?.dataset.column;
+const pathwayOf = (item: HTMLElement) => item.closest<HTMLElement>('[data-pathway]')?.dataset.pathway;
 
 async function loaded(el: RouteMap): Promise<RouteMap> {
   await waitUntil(() => shadow(el).querySelector('.map, .list, .table-wrap, .message') && !shadow(el).querySelector('[aria-busy="true"]'), 'route map rendered', { timeout: 5000 });
@@ -79,7 +81,10 @@ describe('<route-map> map view', () => {
       .split(' ')
       .map((id) => shadow(el).getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim());
     expect(description).to.deep.equal(['Digital Business Services', 'Higher technicalLevels 4 to 5', 'Data analyst advanced technician']);
-    expect(tile.querySelector('.om-status-icon circle')).to.be.instanceOf(SVGElement);
+    // The status shape is drawn, not just named: a visible box with the status colour.
+    const shape = tile.querySelector<HTMLElement>('.shape')!;
+    expect(shape.getBoundingClientRect().width).to.be.greaterThan(8);
+    expect(getComputedStyle(shape).backgroundColor).to.equal('rgb(0, 112, 60)');
   });
 
   it('collapses and expands a pathway, a cluster, and everything at once', async () => {
@@ -256,22 +261,22 @@ describe('<route-map> keyboard', () => {
 
     await sendKeys({ press: 'ArrowDown' }); // into the technical column: its first cluster toggle
     expect(activeInShadow(el)!.classList.contains('toggle--cluster')).to.be.true;
-    expect(activeInShadow(el)!.dataset.column).to.equal('0');
+    expect(columnOf(activeInShadow(el)!)).to.equal('0');
     await sendKeys({ press: 'ArrowDown' });
     const firstTile = activeInShadow(el)!;
     expect(firstTile.classList.contains('tile')).to.be.true;
-    expect(firstTile.dataset.column).to.equal('0');
+    expect(columnOf(firstTile)).to.equal('0');
 
     await sendKeys({ press: 'ArrowRight' });
-    expect(activeInShadow(el)!.dataset.column).to.equal('1');
+    expect(columnOf(activeInShadow(el)!)).to.equal('1');
     await sendKeys({ press: 'ArrowLeft' });
-    expect(activeInShadow(el)!.dataset.column).to.equal('0');
+    expect(columnOf(activeInShadow(el)!)).to.equal('0');
     expect(shadow(el).querySelectorAll('.map [tabindex="0"]')).to.have.length(1);
 
     await sendKeys({ press: 'PageDown' });
     const secondPathway = activeInShadow(el)!;
     expect(secondPathway.classList.contains('toggle--pathway')).to.be.true;
-    expect(secondPathway.dataset.pathway).to.not.equal(first.dataset.pathway);
+    expect(pathwayOf(secondPathway)).to.not.equal(pathwayOf(first));
 
     await sendKeys({ press: 'End' });
     const last = shownTiles(el).at(-1)!;

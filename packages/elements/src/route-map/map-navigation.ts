@@ -25,8 +25,8 @@ export function collectNavItems(root: ParentNode): NavItem[] {
     items.push({
       element,
       key: element.dataset.nav!,
-      pathway: element.dataset.pathway ?? '',
-      column: Number(element.dataset.column ?? -1),
+      pathway: element.closest<HTMLElement>('[data-pathway]')?.dataset.pathway ?? '',
+      column: Number(element.closest<HTMLElement>('[data-column]')?.dataset.column ?? -1),
     });
   }
   return items;
@@ -42,7 +42,7 @@ function columnsStacked(items: readonly NavItem[], pathway: string): boolean {
   const columns = new Map<number, DOMRect>();
   for (const item of items) {
     if (item.pathway === pathway && item.column >= 0 && !columns.has(item.column)) {
-      columns.set(item.column, item.element.closest('[data-column-box]')?.getBoundingClientRect() ?? item.element.getBoundingClientRect());
+      columns.set(item.column, item.element.closest('[data-column]')!.getBoundingClientRect());
     }
   }
   const rects = [...columns.values()];

@@ -300,8 +300,60 @@ export const routeMapStyles = css`
     --_om-tile-status: var(--_om-color-status-retired);
   }
   .markers {
-    display: inline-flex;
-    gap: var(--_om-space-1);
+    padding: 0 0.35em;
+    border: 1px solid currentColor;
+    border-radius: 2px;
+    font-weight: var(--_om-font-weight-bold);
+    font-size: 0.85em;
+    letter-spacing: 0.1em;
+    white-space: pre;
+  }
+
+  /*
+   * Status shapes drawn in CSS, one empty span per tile (hundreds of inline SVGs cost more to build than the rest of
+   * the tile): the same distinct shapes as the shared status icons, readable in greyscale.
+   */
+  .shape {
+    position: relative;
+    display: inline-block;
+    flex: none;
+    width: 12px;
+    height: 12px;
+    margin: 2px;
+    border-radius: 50%;
+    background: currentColor;
+    forced-color-adjust: none;
+  }
+  .status--in-development .shape {
+    border: 2px solid currentColor;
+    background: linear-gradient(to right, transparent 50%, currentColor 50%);
+  }
+  .status--proposal .shape {
+    border: 2px dashed currentColor;
+    background: none;
+  }
+  .status--without-apprenticeship .shape {
+    border-radius: 1px;
+    transform: rotate(45deg) scale(0.85);
+  }
+  .status--retired .shape,
+  .status--other .shape {
+    border-radius: 0;
+    background: none;
+  }
+  .status--other .shape {
+    border: 2px solid currentColor;
+  }
+  .status--retired .shape::before,
+  .status--retired .shape::after {
+    content: '';
+    position: absolute;
+    inset: 4.5px -1px;
+    background: currentColor;
+    transform: rotate(45deg);
+  }
+  .status--retired .shape::after {
+    transform: rotate(-45deg);
   }
   .marker {
     display: inline-grid;
@@ -381,7 +433,10 @@ export const routeMapStyles = css`
   .selection__none {
     margin: 0;
   }
-  .link-button {
+  /* Buttons that read as links: progression items, and occupations in the list and table views. */
+  .link-button,
+  .list__link,
+  .table__link {
     font: inherit;
     padding: 0;
     border: 0;
@@ -391,7 +446,18 @@ export const routeMapStyles = css`
     text-align: start;
     cursor: pointer;
   }
-  .link-button:focus-visible {
+  .list__link,
+  .table__link {
+    font-weight: var(--_om-font-weight-bold);
+    min-height: 24px;
+  }
+  a.list__link,
+  a.table__link {
+    display: inline-block;
+  }
+  .link-button:focus-visible,
+  .list__link:focus-visible,
+  .table__link:focus-visible {
     outline: none;
     color: var(--_om-color-focus-text);
     background: var(--_om-color-focus);
@@ -420,19 +486,6 @@ export const routeMapStyles = css`
   }
   .list__items li {
     margin-block-end: var(--_om-space-2);
-  }
-  .list__link,
-  .table__link {
-    font: inherit;
-    font-weight: var(--_om-font-weight-bold);
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_om-color-link);
-    text-decoration: underline;
-    text-align: start;
-    cursor: pointer;
-    min-height: 24px;
   }
   .list__facts {
     display: block;
@@ -502,7 +555,7 @@ export const routeMapStyles = css`
   /* ——— Dialog ——— */
   .dialog {
     box-sizing: border-box;
-    width: min(40rem, 100vw);
+    width: min(640px, 100vw);
     max-width: 100vw;
     height: 100dvh;
     max-height: 100dvh;
@@ -562,7 +615,7 @@ export const routeMapStyles = css`
   }
 
   /* ——— Container sizes ——— */
-  @container om-route-map (min-width: 42rem) {
+  @container om-route-map (min-width: 672px) {
     .selection__lists {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
@@ -573,7 +626,7 @@ export const routeMapStyles = css`
       grid-template-columns: repeat(3, minmax(var(--_om-route-map-column-min), 1fr));
     }
   }
-  @container om-route-map (min-width: 75rem) {
+  @container om-route-map (min-width: 1200px) {
     .tiles {
       grid-template-columns: repeat(auto-fill, minmax(var(--_om-route-map-tile-min), 1fr));
     }
@@ -586,6 +639,9 @@ export const routeMapStyles = css`
   }
 
   @media (forced-colors: active) {
+    .shape {
+      color: CanvasText;
+    }
     .tile,
     .toggle {
       border-color: CanvasText;

@@ -19,7 +19,7 @@ import {
 import { resolveApiBase } from '../shared/api-base.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
-import { bandLabel, PRODUCT_MARKERS, productLabel, statusIcon, statusLabel } from '../shared/labels.js';
+import { bandLabel, PRODUCT_MARKERS, productLabel, statusLabel } from '../shared/labels.js';
 import { OmElement } from '../shared/om-element.js';
 import type { Strings } from '../shared/strings.js';
 import { sharedStyles, tokens } from '../shared/styles.js';
@@ -447,11 +447,10 @@ export class RouteMap extends OmElement {
     const tabindex = tile.key === this.tabStop ? '0' : '-1';
     const href = this.hrefFor(occupation.code);
     return href
-      ? html`<a class=${className} part="tile" href=${href} data-nav=${tile.key} data-code=${occupation.code} data-pathway=${tile.pathway.key}
-          data-column=${BAND_INDEX[tile.cluster.band]} tabindex=${tabindex} aria-describedby=${describedBy ?? nothing}>${content}</a>`
-      : html`<button type="button" class=${className} part="tile" data-nav=${tile.key} data-code=${occupation.code} data-pathway=${tile.pathway.key}
-          data-column=${BAND_INDEX[tile.cluster.band]} tabindex=${tabindex} aria-describedby=${describedBy ?? nothing}
-          aria-current=${occupation.code === this.selected ? 'true' : nothing}>${content}</button>`;
+      ? html`<a class=${className} part="tile" href=${href} data-nav=${tile.key} data-code=${occupation.code} tabindex=${tabindex}
+          aria-describedby=${describedBy ?? nothing}>${content}</a>`
+      : html`<button type="button" class=${className} part="tile" data-nav=${tile.key} data-code=${occupation.code} tabindex=${tabindex}
+          aria-describedby=${describedBy ?? nothing} aria-current=${occupation.code === this.selected ? 'true' : nothing}>${content}</button>`;
   }
 
   private renderBadges(relations: readonly Relation[] | undefined, text: Strings) {
@@ -462,15 +461,7 @@ export class RouteMap extends OmElement {
   }
 
   private renderStatus(status: OccupationStatus, text: Strings, visibleWords: boolean) {
-    return html`<span class="status status--${status}">${statusIcon(status)}<span class=${visibleWords ? 'status__words' : 'om-visually-hidden'}>${statusLabel(status, text)}</span></span>`;
-  }
-
-  private renderMarkers(occupation: OccupationSummary, text: Strings) {
-    const types = PRODUCT_TYPE_VALUES.filter((type) => occupation.products.some((product) => product.type === type));
-    if (types.length === 0) return nothing;
-    return html`<span class="markers">${types.map(
-      (type) => html`<span class="marker marker--${type}" aria-hidden="true">${PRODUCT_MARKERS[type]}</span><span class="om-visually-hidden">${productLabel(type, text)}</span>`,
-    )}</span>`;
+    return html`<span class="status status--${status}"><span class="shape" part="status-icon"></span><span class=${visibleWords ? 'status__words' : 'om-visually-hidden'}>${statusLabel(status, text)}</span></span>`;
   }
 
   /** The key: every status shape and product marker this route uses, and the progression badges. */
@@ -520,11 +511,10 @@ export class RouteMap extends OmElement {
   private renderPathway(pathway: PathwayModel, visible: readonly boolean[], relations: Map<string, Relation[]>, text: Strings) {
     const count = pathway.tiles.reduce((sum, tile) => sum + (visible[tile.index] ? 1 : 0), 0);
     const expanded = !this.collapsed.has(pathway.key);
-    return html`<div class="pathway" part="pathway" ?hidden=${count === 0}>
+    return html`<div class="pathway" part="pathway" data-pathway=${pathway.key} ?hidden=${count === 0}>
       ${this.heading(
         1,
-        html`<button type="button" class="toggle toggle--pathway" part="pathway-toggle" data-nav=${pathway.key} data-pathway=${pathway.key}
-          data-column="-1" tabindex=${pathway.key === this.tabStop ? '0' : '-1'} aria-expanded=${expanded ? 'true' : 'false'}
+        html`<button type="button" class="toggle toggle--pathway" part="pathway-toggle" data-nav=${pathway.key} tabindex=${pathway.key === this.tabStop ? '0' : '-1'} aria-expanded=${expanded ? 'true' : 'false'}
           aria-controls=${`${pathway.key}-body`} aria-describedby="map-instructions">
           ${chevron()}<span id=${`${pathway.key}-name`}>${pathway.name}</span>
           <span class="count">${text.mapOccupationCount(count)}</span>
@@ -537,7 +527,7 @@ export class RouteMap extends OmElement {
           const bandId = `${pathway.key}-${band}`;
           const levels = BANDS[column].levels;
           const shownClusters = clusters.filter((cluster) => cluster.tiles.some((tile) => visible[tile.index]));
-          return html`<div class="column column--${band}" part="column" data-column-box>
+          return html`<div class="column column--${band}" part="column" data-column=${column}>
             ${this.heading(2, html`<span id=${bandId}>${bandLabel(band, text)}<span class="column__levels">${text.levels(levels[0], levels[1])}</span></span>`, undefined, 'heading--band')}
             ${shownClusters.length === 0 ? html`<p class="column__empty">${text.mapColumnEmpty}</p>` : nothing}
             ${clusters.map((cluster) => {
@@ -547,8 +537,7 @@ export class RouteMap extends OmElement {
               return html`<div class="cluster" part="cluster" ?hidden=${clusterCount === 0}>
                 ${this.heading(
                   3,
-                  html`<button type="button" class="toggle toggle--cluster" part="cluster-toggle" data-nav=${cluster.key} data-pathway=${pathway.key}
-                    data-column=${column} tabindex=${cluster.key === this.tabStop ? '0' : '-1'} aria-expanded=${clusterExpanded ? 'true' : 'false'}
+                  html`<button type="button" class="toggle toggle--cluster" part="cluster-toggle" data-nav=${cluster.key} tabindex=${cluster.key === this.tabStop ? '0' : '-1'} aria-expanded=${clusterExpanded ? 'true' : 'false'}
                     aria-controls=${`${cluster.key}-body`}>
                     ${chevron()}<span id=${`${cluster.key}-name`}>${cluster.name}</span>
                     <span class="count">${text.mapOccupationCount(clusterCount)}</span>
@@ -567,20 +556,21 @@ export class RouteMap extends OmElement {
     </div>`;
   }
 
+  /**
+   * A tile is the one template the map repeats hundreds of times, so it is kept flat: the status shape is drawn by
+   * CSS from the tile's status class (no SVG per tile), and the product markers are one text run, with their words
+   * beside them for assistive technology.
+   */
   private renderTile(tile: TileModel, isVisible: boolean, relations: Relation[] | undefined, describedBy: string, text: Strings) {
     const { occupation } = tile;
-    const relationClass = relations ? relations.map((relation) => ` is-${relation}`).join('') : '';
-    return html`<li class="tile-item" ?hidden=${!isVisible}>
-      ${this.renderOccupationControl(
-        tile,
-        html`<span class="tile__title">${occupation.title}</span>
-          <span class="tile__meta"><span class="tile__level">${text.level(occupation.level)}</span>
-          ${this.renderStatus(occupation.status, text, false)}${this.renderMarkers(occupation, text)}</span>
-          ${this.renderBadges(relations, text)}`,
-        `tile status--${occupation.status}${relationClass}`,
-        describedBy,
-      )}
-    </li>`;
+    const className = `tile status--${occupation.status}${relations ? relations.map((relation) => ` is-${relation}`).join('') : ''}`;
+    const markers = tile.productTypes.map((type) => PRODUCT_MARKERS[type]).join(' ');
+    const content = html`<span class="tile__title">${occupation.title}</span><span class="tile__meta"><span class="tile__level">${text.level(occupation.level)}</span><span class="status"><span class="shape" part="status-icon"></span><span class="om-visually-hidden">${statusLabel(occupation.status, text)}</span></span><span class="markers" aria-hidden="true" ?hidden=${!markers}>${markers}</span><span class="om-visually-hidden">${tile.productTypes.map((type) => productLabel(type, text)).join(', ')}</span></span>${relations ? this.renderBadges(relations, text) : nothing}`;
+    if (this.occupationHref) {
+      return html`<li class="tile-item" ?hidden=${!isVisible}>${this.renderOccupationControl(tile, content, className, describedBy)}</li>`;
+    }
+    return html`<li class="tile-item" ?hidden=${!isVisible}><button type="button" class=${className} part="tile" data-nav=${tile.key} data-code=${occupation.code}
+      tabindex=${tile.key === this.tabStop ? '0' : '-1'} aria-describedby=${describedBy} aria-current=${occupation.code === this.selected ? 'true' : nothing}>${content}</button></li>`;
   }
 
   // ——— List view ———
@@ -682,7 +672,7 @@ export class RouteMap extends OmElement {
       <fieldset class="control">
         <legend>${text.mapStatusLegend}</legend>
         ${statuses.map((status) =>
-          this.checkbox(`status-${status}`, html`${statusIcon(status)} ${statusLabel(status, text)}`, filters.statuses.includes(status), () =>
+          this.checkbox(`status-${status}`, html`<span class="status status--${status}"><span class="shape"></span></span> ${statusLabel(status, text)}`, filters.statuses.includes(status), () =>
             this.changeFilter({ status: ordered(toggled(filters.statuses, status), STATUS_VALUES).join(',') }),
           ),
         )}
@@ -935,7 +925,6 @@ export class RouteMap extends OmElement {
   }
 }
 
-const BAND_INDEX = Object.fromEntries(BANDS.map((info, index) => [info.band, index])) as Record<string, number>;
 
 const bandHeading = (band: Band, text: Strings): string => {
   const levels = BANDS.find((info) => info.band === band)!.levels;

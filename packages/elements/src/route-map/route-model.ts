@@ -25,6 +25,8 @@ export interface TileModel {
   readonly levelBit: number;
   readonly statusBit: number;
   readonly productMask: number;
+  /** The kinds of product the occupation leads to, in canonical order. */
+  readonly productTypes: ProductType[];
   /** Lower-case title, for search before the search index has arrived. */
   readonly titleText: string;
 }
@@ -104,6 +106,7 @@ export function routeModel(document: RouteMapDocument): RouteModel {
           levelBit: 1 << occupation.level,
           statusBit: bitOf(STATUS_VALUES, occupation.status),
           productMask: maskOf(PRODUCT_TYPE_VALUES, [...types]),
+          productTypes: PRODUCT_TYPE_VALUES.filter((type) => types.has(type)),
           titleText: occupation.title.toLowerCase(),
         };
         cluster.tiles.push(tile);
