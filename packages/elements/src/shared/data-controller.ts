@@ -136,8 +136,13 @@ export class DataController<T> implements ReactiveController {
   }
 }
 
+/** Errors from another copy of the library on the page are EmbedErrors too, though not `instanceof` this copy's class. */
+const looksLikeEmbedError = (error: unknown): error is EmbedError =>
+  error instanceof EmbedError ||
+  (error instanceof Error && typeof (error as EmbedError).kind === 'string' && typeof (error as EmbedError).retryable === 'boolean');
+
 function toEmbedError(error: unknown): EmbedError {
-  if (error instanceof EmbedError) return error;
+  if (looksLikeEmbedError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new EmbedError('network', message, { url: '', cause: error });
 }
