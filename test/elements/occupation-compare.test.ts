@@ -49,6 +49,7 @@ describe('<occupation-compare>', () => {
     const jobTitles = shadow(el).querySelectorAll('tbody tr:last-child td')[1]!;
     expect([...jobTitles.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(['Automotive glazing technician', 'Windscreen fitter']);
     expect(row('Products')[0]).to.contain('Apprenticeship: Autocare technician (ST0499)').and.to.contain('Technical qualification:');
+    expect(getComputedStyle(shadow(el).querySelector('[part="cards"]')!).display, 'only the table shows when wide').to.equal('none');
     expect(squash(shadow(el).querySelector('caption')!.textContent)).to.equal('Comparing Autocare technician and Automotive glazing technician');
     await expect(el).to.be.accessible();
   });

@@ -51,6 +51,23 @@ describe('<progression-map>', () => {
     expect(new Set(drawnEdges).size).to.equal(drawnEdges.length);
   });
 
+  it('draws one arrow per edge of the embedded dataset\'s progression documents (snapshot)', async function () {
+    const SNAPSHOT = '/test/.snapshot/v1/';
+    if (!(await fetch(`${SNAPSHOT}meta.json`)).ok) this.skip(); // written by the `fixtures` test step
+    for (const code of ['OCC0116', 'OCC0499', 'OCC0258']) {
+      const document: ProgressionDocument = await (await fetch(`${SNAPSHOT}progression/${code}.json`)).json();
+      const distinct = new Set(document.edges.map((edge) => `${edge.from}>${edge.to}`));
+      const el = await loaded(html`<progression-map code=${code} api-base=${SNAPSHOT}></progression-map>`);
+      if (distinct.size === 0) {
+        expect(shadow(el).querySelector('[part="message"]')!.textContent).to.contain('has no progression routes mapped yet');
+        continue;
+      }
+      await drawn(el);
+      expect(arrows(el).map((path) => `${path.dataset.from}>${path.dataset.to}`)).to.have.members([...distinct]);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('lays occupations out in band columns, the key marked, cross-route ones named', async () => {
     const el = await loaded(html`<progression-map code="OCC0499" api-base=${API}></progression-map>`);
     const headings = [...shadow(el).querySelectorAll('.column__heading')].map((heading) => heading.textContent!.replace(/\s+/g, ' ').trim());

@@ -21,7 +21,11 @@ export const occupationCompareStyles = css`
   .table-view {
     display: none;
   }
-  @container (min-width: 37.5rem) {
+  .cards-view {
+    display: grid;
+    gap: var(--_om-space-4);
+  }
+  @container (min-width: 600px) {
     .table-view {
       display: block;
       overflow-x: auto;
@@ -54,11 +58,11 @@ export const occupationCompareStyles = css`
     border-bottom-width: 3px;
   }
   tbody th {
-    width: 11rem;
+    width: 176px;
     font-weight: var(--_om-font-weight-bold);
   }
   .corner {
-    width: 11rem;
+    width: 176px;
   }
 
   .title {
@@ -103,10 +107,6 @@ export const occupationCompareStyles = css`
   .status--without-apprenticeship .om-status-icon { color: var(--_om-color-status-without-apprenticeship); }
   .status--retired .om-status-icon { color: var(--_om-color-status-retired); }
 
-  .cards-view {
-    display: grid;
-    gap: var(--_om-space-4);
-  }
   .card {
     padding: var(--_om-space-3) var(--_om-space-4);
     border: var(--_om-border-width) solid var(--_om-color-border);
