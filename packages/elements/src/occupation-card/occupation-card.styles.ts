@@ -222,7 +222,7 @@ export const cardStyles = css`
     color: var(--_om-color-text-muted);
   }
   .card--compact .products {
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(192px, 1fr));
   }
 
   .disclosure {
@@ -393,14 +393,14 @@ export const cardStyles = css`
   }
 
   /* Wider containers: facts as term–value rows, then a main column beside an aside. */
-  @container (min-width: 30rem) {
+  @container (min-width: 480px) {
     .fact {
       display: grid;
-      grid-template-columns: minmax(8rem, 1fr) 2fr;
+      grid-template-columns: minmax(128px, 1fr) 2fr;
       gap: var(--_om-space-3);
     }
   }
-  @container (min-width: 48rem) {
+  @container (min-width: 768px) {
     .layout {
       padding: var(--om-card-padding, var(--_om-space-5));
     }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { EmbedError, OCCUPATION_CODE, type EmbedClient, type OccupationDocument } from '@occupational-maps/core';
 import { OmElement } from '../shared/om-element.js';
+import { cssProperty } from '../shared/css-property.js';
 import { DataController, messageFor } from '../shared/data-controller.js';
 import { tokens, sharedStyles } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
@@ -110,7 +111,7 @@ export class OccupationCompare extends OmElement {
     return html`
       ${total > MAX_COMPARED ? html`<p class="note" part="note">${text.compareTooMany(total)}</p>` : nothing}
       <div class="table-view">
-        <table part="table" style="--_compared: ${columns.length}">
+        <table part="table" ${cssProperty('--_compared', String(columns.length))}>
           <caption>${text.compareCaption(titles)}</caption>
           <thead>
             <tr>

@@ -63,7 +63,7 @@ export const occupationFavouritesStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .main {
-    flex: 1 1 16rem;
+    flex: 1 1 256px;
     min-width: 0;
   }
   .title {
@@ -127,7 +127,7 @@ export const occupationFavouritesStyles = css`
     color: #ffffff;
   }
 
-  @container (max-width: 30rem) {
+  @container (max-width: 480px) {
     .actions {
       flex-basis: 100%;
       justify-content: flex-end;

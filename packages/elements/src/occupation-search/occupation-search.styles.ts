@@ -63,7 +63,7 @@ export const occupationSearchStyles = css`
     font-size: var(--_om-font-size-small);
     font-weight: var(--_om-font-weight-bold);
   }
-  @container (min-width: 36rem) {
+  @container (min-width: 576px) {
     .filters {
       grid-template-columns: repeat(3, minmax(0, 1fr));
     }
@@ -73,7 +73,7 @@ export const occupationSearchStyles = css`
     list-style: none;
     margin: var(--_om-space-2) 0 0;
     padding: 0;
-    max-height: var(--om-search-max-height, 24rem);
+    max-height: var(--om-search-max-height, 384px);
     overflow-y: auto;
     border: var(--_om-border-width) solid var(--_om-color-border);
     border-radius: var(--_om-radius);

@@ -50,7 +50,7 @@ const asRoute = (value: string | null | undefined): string | null => findRoute(v
  * @csspart option - One result.
  * @csspart no-results - The message and suggestions when nothing matches.
  * @csspart attribution - The data licence attribution.
- * @cssproperty --om-search-max-height - The tallest the results list grows before it scrolls (default 24rem).
+ * @cssproperty --om-search-max-height - The tallest the results list grows before it scrolls (default 384px).
  */
 export class OccupationSearch extends OmElement {
   static override styles = [tokens, sharedStyles, attributionStyles, occupationSearchStyles];

@@ -46,10 +46,10 @@ export const progressionMapStyles = css`
     padding-inline-start: var(--_om-space-3);
   }
 
-  @container (min-width: 36rem) {
+  @container (min-width: 576px) {
     :host(:not([view='list'])) .diagram {
       display: grid;
-      grid-template-columns: repeat(var(--_columns, 3), minmax(12rem, 1fr));
+      grid-template-columns: repeat(var(--_columns, 3), minmax(192px, 1fr));
       /* The gaps carry the arrows, including the loops between occupations of one band. */
       column-gap: var(--_om-space-6);
       padding-inline-end: var(--_om-space-6);

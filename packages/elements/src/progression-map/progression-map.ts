@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { findRoute, normaliseCode, BANDS, type OccupationSummary, type ProgressionDocument } from '@occupational-maps/core';
 import { OmElement } from '../shared/om-element.js';
+import { cssProperty } from '../shared/css-property.js';
 import { DataController } from '../shared/data-controller.js';
 import { tokens, sharedStyles } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
@@ -140,7 +141,7 @@ export class ProgressionMap extends OmElement {
           part="diagram"
           role="group"
           aria-label=${text.progressionLabel(key.title)}
-          style="--_columns: ${layout.columns.length}"
+          ${cssProperty('--_columns', String(layout.columns.length))}
           @keydown=${this.onKeydown}
           @focusin=${this.onActivate}
           @pointerover=${this.onActivate}
