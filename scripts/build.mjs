@@ -123,7 +123,44 @@ export function buildNpm() {
     }
     run(bin('tsc'), ['-p', `packages/${name}/tsconfig.build.json`]);
   }
+  verifyExports();
   console.log('npm: dist/ for core, elements and gateway');
+}
+
+/**
+ * Every file a package's `exports` promises to npm users must exist after the build: each condition's target, with
+ * `*` patterns expanded from the source files they mirror. Catches a renamed file or a wrong map before a release.
+ */
+export function verifyExports() {
+  const missing = [];
+  for (const name of ['core', 'elements', 'gateway']) {
+    const dir = `${root}packages/${name}/`;
+    const manifest = JSON.parse(readFileSync(`${dir}package.json`, 'utf8'));
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+      const conditions = typeof target === 'string' ? { default: target } : target;
+      const source = conditions.source;
+      // Pattern exports: one match per source file, e.g. ./define/* → src/define/soc-badge.ts → dist/define/soc-badge.js.
+      const stems = source?.includes('*') ? sourceStems(dir, source) : [null];
+      for (const [condition, path] of Object.entries(conditions)) {
+        if (condition === 'source' || path.includes('dist/cdn') || (path.includes('*') && !source)) continue;
+        for (const stem of stems) {
+          const file = stem === null ? path : path.replaceAll('*', stem);
+          if (!existsSync(`${dir}${file}`)) missing.push(`${manifest.name} "${subpath}" (${condition}): ${file}`);
+        }
+      }
+    }
+  }
+  if (missing.length) throw new Error(`package exports point at missing files:\n  ${missing.join('\n  ')}`);
+}
+
+/** The values `*` takes in a source pattern (every star the same), e.g. `soc-badge` for ./src/STAR/STAR.ts. */
+function sourceStems(dir, pattern) {
+  const folder = `${dir}${pattern.slice(2, pattern.indexOf('*'))}`;
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => !name.endsWith('.d.ts'))
+    .map((name) => name.replace(/\.ts$/, ''))
+    .filter((stem) => existsSync(`${dir}${pattern.slice(2).replaceAll('*', stem)}`));
 }
 
 export function buildCdn() {
