@@ -103,9 +103,12 @@ describe('<map-builder>', () => {
     colour.value = '#aa3377';
     colour.dispatchEvent(new Event('input'));
     await el.updateComplete;
-    expect(preview(el).getAttribute('style')).to.equal('--om-route-accent: #aa3377');
     expect(getComputedStyle(preview(el)).getPropertyValue('--om-route-accent').trim()).to.equal('#aa3377');
     expect(el.snippet).to.contain('style="--om-route-accent: #aa3377"');
+    control<HTMLInputElement>(el, '.choice:has(+ .field--colour) input').click();
+    await el.updateComplete;
+    expect(getComputedStyle(preview(el)).getPropertyValue('--om-route-accent').trim(), 'accent switched off').to.equal('');
+    expect(el.snippet).not.to.contain('--om-route-accent');
   });
 
   it('escapes attribute values in the snippet', async () => {

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
 import { Task, TaskStatus } from '@lit/task';
 import { EmbedError, findRoute, getSharedClient, ROUTES, STATUS_VALUES, type EmbedClient } from '@occupational-maps/core';
 import { OmElement } from '../shared/om-element.js';
@@ -283,7 +284,7 @@ export class MapBuilder extends OmElement {
         ?controls=${choices.controls}
         api-base=${value('api-base')}
         class=${value('class')}
-        style=${value('style')}
+        ${ref((element?: Element) => setAccent(element, choices.accent))}
         .client=${this.client}
       ></route-map>
     </section>`;
@@ -305,6 +306,17 @@ export class MapBuilder extends OmElement {
       this.announcement = this.text.builderCopyFallback;
     }
   };
+}
+
+/**
+ * The preview's accent through the CSSOM, not a style attribute: strict CSPs refuse inline style attributes, and the
+ * builder must work under them. (The snippet keeps `style="…"`: the college's page is its own policy's business.)
+ */
+function setAccent(element: Element | undefined, accent: string | null): void {
+  const style = (element as HTMLElement | undefined)?.style;
+  if (!style) return;
+  if (accent) style.setProperty('--om-route-accent', accent);
+  else if (style.getPropertyValue('--om-route-accent')) style.removeProperty('--om-route-accent');
 }
 
 function absolute(value: string, base: string): string {
