@@ -6,14 +6,15 @@ const moduleUrl = import.meta.url;
 
 /**
  * The Embed API v1 base for an element, always absolute and ending in `/`:
- * 1. the element's `api-base` attribute;
+ * 1. the element's `apiBase` property or `api-base` attribute;
  * 2. `<meta name="occupational-maps:api-base" content="…">` in the document;
  * 3. `/v1/` on the origin that served the elements module.
  * Returns `null` when none gives an http(s) URL (e.g. the module came from a `blob:` or `file:` URL).
  */
-export function resolveApiBase(element: Element): string | null {
+export function resolveApiBase(element: Element & { apiBase?: string | null }): string | null {
   const candidates = [
-    element.getAttribute('api-base'),
+    // The property mirrors the attribute and can also be set on its own (frameworks that set properties).
+    element.apiBase ?? element.getAttribute('api-base'),
     element.ownerDocument.querySelector(`meta[name="${API_BASE_META}"]`)?.getAttribute('content'),
   ];
   for (const candidate of candidates) {
