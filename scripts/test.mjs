@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, Node tests, build, embedded-dataset snapshot (fixtures), browser tests, Storybook build; ends with one plain `N passed, N failed`
+// `npm test`: type-check, build, embedded-dataset snapshot (fixtures), Node tests, browser tests, Storybook build; ends with one plain `N passed, N failed`
 // line over all suites. `node scripts/test.mjs node browser` runs only the named suites.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -60,16 +60,6 @@ const steps = {
     await check('type-check (browser side)', bin('tsc'), ['-p', 'tsconfig.json']);
     await check('type-check (Node side)', bin('tsc'), ['-p', 'tsconfig.node.json']);
   },
-  async node() {
-    const files = findTests(NODE_TEST_DIRS);
-    if (files.length === 0) return;
-    console.log(`\n▶ Node tests (${files.length} files)`);
-    const { code, output } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
-    const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)`, 'm'))?.[1] ?? 0);
-    const passed = count('pass');
-    const failed = count('fail') + count('cancelled') || (code === 0 ? 0 : 1);
-    record('Node tests', passed, failed);
-  },
   async build() {
     // generate (define/all.ts, manifest, React wrappers) + dist/ + the CDN bundle the end-to-end tests load.
     await check('Build (manifest, dist/, CDN bundle)', process.execPath, ['scripts/build.mjs']);
@@ -78,6 +68,18 @@ const steps = {
     // The browser tests read a static snapshot of the embedded dataset, written by the gateway's own snapshot command.
     await check('Embedded dataset snapshot (test/.snapshot/v1)', process.execPath,
       ['packages/gateway/bin/om-gateway.js', 'snapshot', '--out', 'test/.snapshot', '--source', 'fixtures', '--quiet']);
+  },
+  async node() {
+    const files = findTests(NODE_TEST_DIRS);
+    if (files.length === 0) return;
+    // The end-to-end Node tests drive Chromium (playwright-core) against the built bundle and the snapshot.
+    if (findTests(['test/e2e/node']).length > 0) ensureChromium();
+    console.log(`\n▶ Node tests (${files.length} files)`);
+    const { code, output } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+    const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)`, 'm'))?.[1] ?? 0);
+    const passed = count('pass');
+    const failed = count('fail') + count('cancelled') || (code === 0 ? 0 : 1);
+    record('Node tests', passed, failed);
   },
   async browser() {
     if (findTests(['test/elements', 'test/e2e/browser']).length === 0) return;
