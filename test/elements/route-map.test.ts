@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { EmbedError, ROUTES, type EmbedClient, type RouteMapDocument } from '@occupational-maps/core';
+import { createClient, EmbedError, ROUTES, type EmbedClient, type RouteMapDocument } from '@occupational-maps/core';
 import '../../packages/elements/src/define/route-map.js';
 import type { RouteMap } from '../../packages/elements/src/route-map/route-map.js';
 
@@ -158,6 +158,32 @@ describe('<route-map> filters by attribute', () => {
     expect(shownCodes(el).sort()).to.deep.equal(all.filter((o) => /data/i.test(o.title) && o.level === 4).map((o) => o.code).sort());
   });
 
+  it('search loads the search index only once someone searches, then matches job titles and keywords too', async () => {
+    const requested: string[] = [];
+    const client = createClient({
+      apiBase: new URL(API_BASE, location.href).href,
+      fetch: (input, init) => {
+        requested.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    const el = await loaded(await fixture<RouteMap>(html`<route-map route="digital" .client=${client}></route-map>`));
+    expect(requested.map((url) => new URL(url).pathname)).to.deep.equal([`${API_BASE}routes/digital.json`]);
+    el.search = 'voice engineer'; // a typical job title of "Unified communications trouble shooter"
+    await waitUntil(() => shownCodes(el).length === 1, 'job title matched once the index arrived');
+    expect(shownCodes(el)).to.deep.equal(['OCC0126']);
+    expect(requested.map((url) => new URL(url).pathname)).to.deep.equal([`${API_BASE}routes/digital.json`, `${API_BASE}search-index.json`]);
+    el.search = 'VoIP'; // a keyword
+    await el.updateComplete;
+    expect(shownCodes(el)).to.deep.equal(['OCC0126']);
+  });
+
+  it('a search set in markup matches job titles and keywords from the first render', async () => {
+    const el = await loaded(await fixture<RouteMap>(html`<route-map api-base=${API_BASE} route="digital" search="voip"></route-map>`));
+    await waitUntil(() => shownCodes(el).length === 1, 'keyword matched');
+    expect(shownCodes(el)).to.deep.equal(['OCC0126']);
+  });
+
   it('says when nothing matches, and names the pathways when the pathway is unknown', async () => {
     const el = await loaded(await fixture<RouteMap>(html`<route-map api-base=${API_BASE} route="digital" search="zzzz-no-such-words"></route-map>`));
     expect(shadow(el).querySelector('.message')!.textContent).to.contain('No occupations match these filters.');
@@ -221,10 +247,11 @@ describe('<route-map> controls', () => {
 
     const search = shadow(el).querySelector<HTMLInputElement>('#search')!;
     search.focus();
-    await sendKeys({ type: 'engineer' });
+    await sendKeys({ type: 'network' });
     await el.updateComplete;
-    expect(el.search).to.equal('engineer');
-    expect(shownTiles(el).every((tile) => /engineer/i.test(tile.querySelector('.tile__title')!.textContent!))).to.be.true;
+    expect(el.search).to.equal('network');
+    expect(shownCodes(el)).to.include('OCC0119');
+    expect(shownCodes(el)).not.to.include('OCC0118');
     await waitUntil(() => shadow(el).querySelector('[role="status"]:not([aria-busy])')?.textContent?.startsWith('Showing'), 'result count announced');
 
     const select = shadow(el).querySelector<HTMLSelectElement>('#pathway')!;
@@ -430,8 +457,11 @@ describe('<route-map> URL state', () => {
     history.replaceState(null, '', '#om-route-map=levels:6-7;q:data%20scientist;view:list;sel:OCC0585');
     const el = await loaded(await fixture<RouteMap>(html`<route-map api-base=${API_BASE} route="digital" sync-url></route-map>`));
     expect([el.levels, el.search, el.view, el.selected]).to.deep.equal(['6-7', 'data scientist', 'list', 'OCC0585']);
+    // By title, and by job title ("AI data scientist") once the search index has arrived.
+    await waitUntil(() => shadow(el).querySelectorAll('.list__items li').length === 2, 'title and job-title matches listed');
     expect([...shadow(el).querySelectorAll('.list__items li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim().split(' Level')[0])).to.deep.equal([
       'Data scientist (integrated degree)',
+      'Artificial intelligence (AI) data specialist',
     ]);
     location.hash = '#om-route-map=levels:2';
     await waitUntil(() => el.levels === '2', 'hashchange applied');

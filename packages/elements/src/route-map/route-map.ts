@@ -15,6 +15,7 @@ import {
   type OccupationSummary,
   type ProductType,
   type RouteMapDocument,
+  type SearchIndexDocument,
 } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
@@ -148,7 +149,8 @@ export class RouteMap extends OmElement {
   @state() private activeKey = '';
   /** The occupation whose card is open in the dialog. */
   @state() private dialogCode = '';
-  @state() private searchText?: ReadonlyMap<string, string>;
+  /** Job titles and keywords of every occupation; fetched on the first search. */
+  @state() private searchIndex?: SearchIndexDocument;
   @state() private searchIndexFailed = false;
   @state() private announcement = '';
 
@@ -159,6 +161,7 @@ export class RouteMap extends OmElement {
   /** The column the person last moved in, so moving into the next pathway keeps to the same band. */
   private preferredColumn = 0;
   private searchIndexRequested = false;
+  private searchTextCache?: { model: RouteModel; index: SearchIndexDocument; text: ReadonlyMap<string, string> };
   /** Where focus goes back to when the dialog closes. */
   private returnFocusKey = '';
   private returnFocusElement?: HTMLElement;
@@ -283,12 +286,7 @@ export class RouteMap extends OmElement {
     this.searchIndexRequested = true;
     client.get('searchIndex').then(
       (index) => {
-        const document = this.data.value;
-        if (!document) {
-          this.searchIndexRequested = false;
-          return;
-        }
-        this.searchText = searchTextByCode(routeModel(document), index);
+        this.searchIndex = index;
       },
       () => {
         this.searchIndexFailed = true;
@@ -348,9 +346,19 @@ export class RouteMap extends OmElement {
     return readFilters(this);
   }
 
+  /** This route's job titles and keywords from the search index, once both have arrived. */
+  private searchTextFor(model: RouteModel): ReadonlyMap<string, string> | undefined {
+    const index = this.searchIndex;
+    if (!index) return undefined;
+    if (this.searchTextCache?.model !== model || this.searchTextCache.index !== index) {
+      this.searchTextCache = { model, index, text: searchTextByCode(model, index) };
+    }
+    return this.searchTextCache.text;
+  }
+
   private renderRoute(model: RouteModel, text: Strings) {
     const filters = this.currentFilters();
-    const visible = filterTiles(model, filters, this.searchText);
+    const visible = filterTiles(model, filters, this.searchTextFor(model));
     const shown = visible.reduce((count, isVisible) => count + (isVisible ? 1 : 0), 0);
     const unknownPathway = filters.pathway !== '' && !findPathway(model, filters.pathway);
     this.tabStop = this.shownActiveKey(model, visible);
@@ -728,7 +736,7 @@ export class RouteMap extends OmElement {
       const document = this.data.value;
       if (document && !isEmptyRoute(document)) {
         const model = routeModel(document);
-        const shown = filterTiles(model, this.currentFilters(), this.searchText).filter(Boolean).length;
+        const shown = filterTiles(model, this.currentFilters(), this.searchTextFor(model)).filter(Boolean).length;
         this.announcement = this.text.mapShowing(shown, model.tiles.length);
       }
     });
