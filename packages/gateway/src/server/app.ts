@@ -42,6 +42,9 @@ const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 const COMPRESS_MIN_BYTES = 256;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** Documents take no query; a short one (a cache-buster) is ignored, a long one is refused rather than parsed and logged. */
+const MAX_QUERY_LENGTH = 256;
+
 /** Dot segments that URL parsing would silently resolve away before routing (`/v1/../x`, `%2e%2e`). */
 const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$|\?)/i;
 
@@ -140,6 +143,8 @@ export function createApp(options: AppOptions): Hono {
     // The raw request target when the runtime has it (Node), since URL parsing resolves `..` before routing.
     const raw = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url ?? new URL(c.req.url).pathname;
     if (DOT_SEGMENT.test(raw.split('?')[0])) return errorResponse(c, 400, 'bad-request', 'Path contains characters or segments that are not allowed.', 'public, max-age=3600');
+    const query = raw.indexOf('?') < 0 ? '' : raw.slice(raw.indexOf('?') + 1);
+    if (query.length > MAX_QUERY_LENGTH) return errorResponse(c, 414, 'uri-too-long', `The query is longer than ${MAX_QUERY_LENGTH} characters; documents take no query.`, 'public, max-age=3600');
     await next();
   });
 
