@@ -22,7 +22,7 @@ export interface AppOptions {
   maxAge?: number;
   staleWhileRevalidate?: number;
   compressor?: Compressor;
-  /** Static files for `--demo` (the demo page, the elements bundle); null when absent. */
+  /** Static files for `--demo` (the demo page, the elements bundle, the theme presets); null when absent. */
   assets?: (path: string) => Promise<{ body: Uint8Array; type: string } | null>;
   now?: () => number;
 }
@@ -190,6 +190,7 @@ export function createApp(options: AppOptions): Hono {
     const assets = options.assets;
     app.get('/', async (c) => serveAsset(c, await assets('/index.html')));
     app.get('/elements/:file', async (c) => serveAsset(c, await assets(`/elements/${c.req.param('file')}`)));
+    app.get('/elements/themes/:file', async (c) => serveAsset(c, await assets(`/elements/themes/${c.req.param('file')}`)));
   }
 
   const serveAsset = (c: Context, asset: { body: Uint8Array; type: string } | null) =>

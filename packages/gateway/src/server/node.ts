@@ -31,6 +31,14 @@ export function startServer(app: Hono, port: number, host = '127.0.0.1'): Promis
 const repoFile = (path: string) => new URL(`../../../../${path}`, import.meta.url);
 /** Bundle files (the entry, its lazy chunks, source maps): plain names only, so no path can leave the folder. */
 const BUNDLE_FILE = /^[\w-]+(?:\.[\w-]+)*\.(?:js|js\.map)$/;
+/** The theme presets (packages/elements/themes/*.css), so the demo page can switch between them. */
+const THEME_FILE = /^[\w-]+\.css$/;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+};
 
 /** The demo page (examples/demo/) and the elements' CDN bundle with its chunks, when it has been built. */
 export async function demoAssets(path: string): Promise<{ body: Uint8Array; type: string } | null> {
@@ -38,10 +46,13 @@ export async function demoAssets(path: string): Promise<{ body: Uint8Array; type
   if (path === '/index.html') file = repoFile('examples/demo/index.html');
   else {
     const name = path.match(/^\/elements\/([^/]+)$/)?.[1];
+    const theme = path.match(/^\/elements\/themes\/([^/]+)$/)?.[1];
     if (name && BUNDLE_FILE.test(name)) file = repoFile(`packages/elements/dist/cdn/${name}`);
+    else if (theme && THEME_FILE.test(theme)) file = repoFile(`packages/elements/themes/${theme}`);
   }
   if (!file) return null;
-  const type = file.pathname.endsWith('.html') ? 'text/html; charset=utf-8' : file.pathname.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8';
+  const extension = file.pathname.slice(file.pathname.lastIndexOf('.'));
+  const type = CONTENT_TYPES[extension] ?? 'text/javascript; charset=utf-8';
   try {
     return { body: new Uint8Array(await readFile(file)), type };
   } catch {
