@@ -1,5 +1,5 @@
 /**
- * Gateway benchmark (prints figures; not a test). `npm run bench:gateway [-- --duration 5]`
+ * Gateway benchmark (prints figures; not a test). `npm run bench:gateway [-- --duration 5 --rounds 5]`
  *  1. Upstream bytes vs Embed API bytes (raw and gzip) for a route map and an occupation, on the embedded dataset.
  *  2. Requests per second for a cached `routes/{slug}.json` through the gateway, against a plain node:http server
  *     sending the same bytes, on loopback with autocannon — the ratio is the gateway's overhead. autocannon and both
@@ -14,10 +14,12 @@ import { configFromEnv, createGateway, DEFAULT_FIXTURES_DIR, startServer } from 
 import { findRoute } from '@occupational-maps/core';
 // @ts-expect-error autocannon ships no type declarations.
 import autocannon from 'autocannon';
+import { median, printRow } from './rows.mjs';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '32' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, rounds: { type: 'string', default: '5' }, connections: { type: 'string', default: '32' } } });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const rounds = Math.max(1, Number(values.rounds));
 const fixtures = DEFAULT_FIXTURES_DIR;
 const ROUTE = 'engineering-manufacturing';
 const OCCUPATION = 'OCC0499';
@@ -40,10 +42,11 @@ const rows: Array<[string, Buffer, Buffer]> = [
 for (const [label, upstream, embed] of rows) {
   const [u, e] = [sizes(upstream), sizes(embed)];
   console.log(`${label}\n  upstream ${kib(u.raw)} (gzip ${kib(u.gzip)})  →  embed ${kib(e.raw)} (gzip ${kib(e.gzip)})  = ${((e.gzip / u.gzip) * 100).toFixed(0)} % of the upstream gzip bytes`);
+  printRow({ section: 'Payload', name: `Embed bytes, gzip: ${label}`, value: e.gzip, unit: 'B', baselineName: 'the upstream records it is made from, gzip', baseline: u.gzip, goal: '≤ 1× the upstream', pass: e.gzip <= u.gzip, note: `${kib(e.raw)} raw against ${kib(u.raw)} upstream` });
 }
 console.log('  (the route map also carries progression edges gathered from one progression call per occupation)\n');
 
-console.log(`2. Requests per second, cached routes/${ROUTE}.json, ${connections} connections, 2 × ${duration} s each side, alternating, loopback\n`);
+console.log(`2. Requests per second, cached routes/${ROUTE}.json, ${connections} connections, ${rounds} × ${duration} s each side, alternating, loopback\n`);
 const body = await fetchBytes(`/v1/routes/${ROUTE}.json`);
 const plain = createServer((_req, res) => {
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'public, max-age=300', ETag: '"x"' });
@@ -62,15 +65,19 @@ const gatewayUrl = `${server.url}/v1/routes/${ROUTE}.json`;
 await measure(gatewayUrl, 1);
 await measure(plainUrl, 1);
 const runs = { gateway: [] as number[], plain: [] as number[] };
-for (let round = 0; round < 2; round++) {
+for (let round = 0; round < rounds; round++) {
   runs.plain.push(await measure(plainUrl));
   runs.gateway.push(await measure(gatewayUrl));
 }
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const [viaGateway, viaPlain] = [mean(runs.gateway), mean(runs.plain)];
+const [viaGateway, viaPlain] = [median(runs.gateway), median(runs.plain)];
 console.log(`  gateway     ${viaGateway.toFixed(0)} req/s`);
 console.log(`  node:http   ${viaPlain.toFixed(0)} req/s`);
 console.log(`  ratio       ${(viaGateway / viaPlain).toFixed(2)} (gateway / plain server, same ${kib(body.length)} body)`);
+// The gateway does routing, ETags, negotiation and headers a plain server skips; keeping half its speed is the goal.
+printRow({
+  section: 'Gateway', name: `Throughput, cached routes/${ROUTE}.json`, value: viaGateway, unit: 'req/s', baselineName: 'plain node:http server sending the same bytes', baseline: viaPlain,
+  goal: '≥ 0.5× the baseline', pass: viaGateway >= viaPlain * 0.5, note: `median of ${rounds} × ${duration} s autocannon runs per side, ${connections} connections, alternating`,
+});
 
 await server.close();
 plain.close();

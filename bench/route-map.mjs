@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { validateDocument } from '@occupational-maps/core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { printRow } from './rows.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, occupations: { type: 'string', default: '250' } } });
@@ -195,6 +196,9 @@ try {
   console.log(`<route-map> benchmark — ${results.tiles} occupations, medians of ${RUNS} runs, headless Chromium, bundle ${(bundle.length / 1024).toFixed(1)} KiB minified\n`);
   console.log(`First render after data arrives: ${ms(results.elementFirst)} vs innerHTML ${ms(results.plainFirst)} → ${firstRatio.toFixed(2)}× (${verdict(firstRatio)})`);
   console.log(`Filter change (levels 4–5):      ${ms(results.elementFilter)} vs innerHTML ${ms(results.plainFilter)} → ${filterRatio.toFixed(2)}× (${verdict(filterRatio)})`);
+  const timing = { section: 'Rendering', unit: 'ms', baselineName: 'plain innerHTML of the same tiles', goal: `≤ ${GOAL_RATIO}× the baseline`, note: `median of ${RUNS} runs, ${results.tiles} occupations, Chromium` };
+  printRow({ ...timing, name: '`<route-map>` first render after data arrives', value: results.elementFirst, baseline: results.plainFirst, pass: firstRatio <= GOAL_RATIO });
+  printRow({ ...timing, name: '`<route-map>` filter change (levels 4–5)', value: results.elementFilter, baseline: results.plainFilter, pass: filterRatio <= GOAL_RATIO });
 } finally {
   await browser.close();
   server.close();
@@ -212,6 +216,7 @@ if (existsSync(routesDir)) {
     .sort((a, b) => b.text.length - a.text.length)[0];
   const size = gzip(largest.text);
   console.log(`Largest route document in the snapshot: routes/${largest.name} ${kb(largest.text.length)} raw, ${kb(size)} gzip (${size <= GOAL_GZIP ? 'within' : 'OVER'} the 40 KB goal)`);
+  printRow({ section: 'Payload', name: `Largest route document in the snapshot (routes/${largest.name}), gzip`, value: size, unit: 'B', goal: '≤ 40 KB', pass: size <= GOAL_GZIP });
 } else {
   console.log('No snapshot at test/.snapshot/v1/ (run the browser tests, or om-gateway snapshot --out test/.snapshot): largest route document not measured.');
 }

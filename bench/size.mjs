@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import { CDN_ENTRY, bundlePlugins } from '../rollup.config.js';
 import { defineEntries } from '../scripts/build.mjs';
+import { printRow } from './rows.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
@@ -20,8 +21,8 @@ const gzip = (code) => gzipSync(code, { level: 9 }).length;
 const brotli = (code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** Bundles one entry in memory and splits its chunks into what loads up front and what loads on demand. */
-async function measure(input) {
-  const bundle = await rollup({ input, plugins: bundlePlugins(), onwarn: () => {} });
+async function measure(input, extraPlugins = []) {
+  const bundle = await rollup({ input, plugins: [...extraPlugins, bundlePlugins()], onwarn: () => {} });
   const { output } = await bundle.generate({ format: 'es', chunkFileNames: '[name].js' });
   await bundle.close();
   const chunks = new Map(output.filter((item) => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
@@ -71,6 +72,17 @@ const entries = [
   { name: 'CDN bundle (all elements)', label: 'CDN bundle, all elements', input: CDN_ENTRY },
 ];
 
+// The floor every element stands on, bundled the same way: a one-line Lit element. Ratios against it say how much
+// an element adds to Lit itself.
+const LIT_FLOOR = `${root}bench/lit-floor.virtual.js`;
+const litFloorModule = {
+  name: 'lit-floor',
+  resolveId: (id) => (id === LIT_FLOOR ? id : null),
+  load: (id) => (id === LIT_FLOOR ? "import { LitElement, html } from 'lit'; customElements.define('lit-floor', class extends LitElement { render() { return html`<p>Hello</p>`; } });" : null),
+};
+const floor = await measure(LIT_FLOOR, [litFloorModule]);
+console.log(`${'Lit floor (baseline)'.padEnd(28)} ${kb(floor.gzip).padStart(9)} gzip ${kb(floor.brotli).padStart(9)} brotli`);
+
 const rows = [];
 const results = new Map();
 for (const entry of entries) {
@@ -82,9 +94,14 @@ for (const entry of entries) {
     const lazy = result.lazyCount ? `${kb(result.lazyGzip)} (${result.lazyCount} chunk${result.lazyCount > 1 ? 's' : ''})` : '—';
     rows.push(`| ${entry.label} | ${kb(result.min)} | ${kb(result.gzip)} | ${kb(result.brotli)} | ${lazy} | ${verdict} |`);
     console.log(`${entry.name.padEnd(28)} ${kb(result.gzip).padStart(9)} gzip ${kb(result.brotli).padStart(9)} brotli  ${verdict.replace(/\*/g, '')}`);
+    printRow({
+      section: 'Bundle size', name: `${entry.label}, initial min+gzip`, value: result.gzip, unit: 'B', baselineName: 'a one-line Lit element, bundled the same way', baseline: floor.gzip,
+      ...(goal === undefined ? {} : { goal: `≤ ${kb(goal)}`, pass: result.gzip <= goal }), note: `${kb(result.min)} minified${result.lazyCount ? `; ${kb(result.lazyGzip)} gzip loaded later` : ''}`,
+    });
   } catch (error) {
     rows.push(`| ${entry.label} | — | — | — | — | does not build: ${String(error.message).split('\n')[0].replace(/\|/g, '\\|')} |`);
     console.log(`${entry.name.padEnd(28)} does not build: ${error.message.split('\n')[0]}`);
+    printRow({ section: 'Bundle size', name: `${entry.label}, initial min+gzip`, value: Number.NaN, unit: 'B', ...(GOALS[entry.name] ? { goal: `≤ ${kb(GOALS[entry.name])}`, pass: false } : {}), note: `does not build: ${error.message.split('\n')[0]}` });
   }
 }
 

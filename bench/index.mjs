@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --only gateway,lighthouse]`: runs every benchmark under bench/ one after another, each in its
+ * own Node process, gathers the `BENCH-JSON` rows they print (bench/rows.mjs) and writes docs/performance.md (the
+ * whole run only; `--only` prints the table without writing it). Builds what the benchmarks need first: the CDN
+ * bundle when it is stale and the embedded-dataset snapshot when it is missing.
+ * Every figure is a ratio against a baseline measured in the same run, because the machine is shared and noisy.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { ensureCdnBundle } from '../scripts/build.mjs';
+import { findChromium } from '../scripts/chromium.mjs';
+import { ROW_PREFIX } from './rows.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** In the order the report shows them; `section` names the table a benchmark that fails to run leaves empty. */
+const BENCHMARKS = [
+  { name: 'size', file: 'size.mjs', args: [], section: 'Bundle size' },
+  { name: 'heavy-page', file: 'heavy-page.mjs', args: ['--runs', '5'], section: 'Requests' },
+  { name: 'route-map', file: 'route-map.mjs', args: ['--runs', '15'], section: 'Rendering' },
+  { name: 'gateway', file: 'gateway.ts', args: ['--duration', '2', '--rounds', '5'], section: 'Gateway' },
+  { name: 'lighthouse', file: 'lighthouse.mjs', args: ['--runs', '5'], section: 'Lighthouse (demo page)' },
+];
+// Generous for a loaded machine (Lighthouse's ten audits take about 80 s on an idle one).
+const TIME_LIMIT_MS = 240_000;
+
+const SECTIONS = {
+  'Bundle size': 'Production build (rollup + esbuild + terser, Lit\'s production build), gzip -9 of what loads before the element renders. Baseline: a one-line Lit element bundled the same way, the floor every element stands on. Goals from issue #7.',
+  Requests: 'A page with one `<route-map>`, 100 compact `<occupation-card>`s over 30 codes and 100 `<soc-badge>`s, served by the gateway with the CDN bundle; Embed API requests counted in headless Chromium (playwright-core), fresh browser context per run. Baseline: the same 201 embeds loaded by a naive page that makes one plain `fetch` per element.',
+  Rendering: 'A synthetic 250-occupation route in headless Chromium, timed from the data\'s arrival to laid-out tiles (style and layout included). Baseline: the same tiles, markup shape and stylesheets rendered with one `innerHTML` assignment in a shadow root.',
+  Payload: 'Embed API documents from the embedded dataset against the upstream records they are built from, both gzip -9.',
+  Gateway: 'Requests per second on loopback with autocannon for a cached route map (identity encoding). Baseline: a plain `node:http` server sending the same bytes; the two alternate so neither always runs on a hotter machine.',
+  'Lighthouse (demo page)': 'Lighthouse 12 on the demo page that `npm start` serves (gateway in process, built CDN bundle), Debian\'s Chromium headless, mobile preset with simulated throttling. Baseline: the same page with the elements bundle blocked.',
+};
+
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : null;
+const unknown = only ? [...only].filter((name) => !BENCHMARKS.some((bench) => bench.name === name)) : [];
+if (unknown.length) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}; benchmarks: ${BENCHMARKS.map((bench) => bench.name).join(', ')}`);
+  process.exit(2);
+}
+const chosen = BENCHMARKS.filter((bench) => !only || only.has(bench.name));
+
+// ——— What the benchmarks need, built once up front so none of them races another to build it ———
+
+const started = Date.now();
+const loadAtStart = loadavg()[0];
+ensureCdnBundle();
+if (!existsSync(`${root}test/.snapshot/v1/routes.json`)) {
+  console.log('Writing the embedded-dataset snapshot (test/.snapshot/v1)…');
+  const snapshot = spawnSync(process.execPath, ['packages/gateway/bin/om-gateway.js', 'snapshot', '--out', 'test/.snapshot', '--source', 'fixtures', '--quiet'], { cwd: root, stdio: 'inherit' });
+  if (snapshot.status !== 0) console.error('The snapshot could not be written; the largest-route row will be missing.');
+}
+
+/** Runs one benchmark; its human output goes through indented, its rows are returned. Never rejects. */
+function run(bench) {
+  return new Promise((resolve) => {
+    const rows = [];
+    const began = Date.now();
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', `${root}bench/${bench.file}`, ...bench.args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const timer = setTimeout(() => child.kill('SIGTERM'), TIME_LIMIT_MS);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith(ROW_PREFIX)) rows.push(JSON.parse(line.slice(ROW_PREFIX.length)));
+      else console.log(`  ${line}`);
+    });
+    const errors = [];
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      errors.push(line);
+      console.error(`  ${line}`);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const seconds = (Date.now() - began) / 1000;
+      const failure = signal ? `stopped after ${TIME_LIMIT_MS / 1000} s` : code ? `exited with ${code}: ${errors.filter((line) => /error/i.test(line)).at(-1) ?? errors.at(-1) ?? ''}` : rows.length ? null : 'printed no rows';
+      resolve({ bench, rows, seconds, failure });
+    });
+  });
+}
+
+const results = [];
+for (const bench of chosen) {
+  console.log(`\n▶ ${bench.name} (bench/${bench.file} ${bench.args.join(' ')})`);
+  const result = await run(bench);
+  console.log(`  ${result.failure ? `✗ ${result.failure}` : `✓ ${result.rows.length} rows`} in ${result.seconds.toFixed(0)} s`);
+  results.push(result);
+}
+
+// ——— The report ———
+
+const KB = 1024;
+function format(value, unit) {
+  if (!Number.isFinite(value)) return '—';
+  switch (unit) {
+    case 'B': return `${(value / KB).toFixed(1)} KB`;
+    case 'ms': return `${value.toFixed(value < 100 ? 1 : 0)} ms`;
+    case 'req/s': return `${Math.round(value).toLocaleString('en-GB')} req/s`;
+    default: return `${Math.round(value)}${unit === 'score' ? '' : ` ${unit}`}`;
+  }
+}
+const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+const ratioCell = (row) => (Number.isFinite(row.ratio) ? `${row.ratio.toFixed(2)}×` : '—');
+const resultCell = (row) => (row.pass === undefined ? '—' : row.pass ? 'pass' : '**fail**');
+
+const rows = results.flatMap((result) => result.rows);
+// A benchmark that could not run still gets a row, so a gap in the table is never silent.
+for (const result of results.filter((entry) => entry.failure)) {
+  rows.push({ section: result.bench.section, name: `bench/${result.bench.file}`, value: Number.NaN, unit: '', pass: false, note: `did not complete: ${result.failure}` });
+}
+
+const sectionOrder = Object.keys(SECTIONS);
+const sections = [...new Set(rows.map((row) => row.section))].sort((a, b) => sectionOrder.indexOf(a) - sectionOrder.indexOf(b));
+const tables = sections.map((section) => {
+  const lines = rows
+    .filter((row) => row.section === section)
+    .map((row) => `| ${cell(row.name)} | ${format(row.value, row.unit)} | ${row.baselineName ? `${format(row.baseline, row.unit)} (${cell(row.baselineName)})` : '—'} | ${ratioCell(row)} | ${cell(row.goal ?? '—')} | ${resultCell(row)} | ${cell(row.note)} |`);
+  return `## ${section}\n\n${SECTIONS[section] ?? ''}\n\n| Measure | Value | Baseline (same run) | Ratio | Goal | Result | Notes |\n| --- | --- | --- | --- | --- | --- | --- |\n${lines.join('\n')}\n`;
+});
+
+const withGoals = rows.filter((row) => row.pass !== undefined);
+const failing = withGoals.filter((row) => !row.pass);
+let chromium = 'not found';
+try {
+  chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+} catch {}
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+
+const report = `# Performance
+
+Generated by \`npm run bench\` (bench/index.mjs) — do not edit by hand. Bundle sizes in detail: [size.md](size.md).
+
+Every timing and throughput figure is compared with a baseline measured **in the same run, on the same machine**,
+and the ratio is what counts: absolute figures move with the machine's load, ratios much less. Timings are medians
+of several runs (the number is in each row's notes); baselines and measurements alternate where they can.
+
+**${withGoals.length - failing.length} of ${withGoals.length} goals met.**${failing.length ? ` Not met: ${failing.map((row) => cell(row.name)).join('; ')}.` : ''}
+
+Run on ${new Date().toISOString().slice(0, 10)}: ${availableParallelism()} cores (load average ${loadAtStart.toFixed(1)} at the start), Node ${process.version}, ${chromium}; the whole run took ${minutes} min.
+
+${tables.join('\n')}`;
+
+console.log(`\n${report}`);
+if (only) console.log('(--only: docs/performance.md not written)');
+else {
+  writeFileSync(`${root}docs/performance.md`, report);
+  console.log('Wrote docs/performance.md');
+}
