@@ -1,4 +1,6 @@
-import { isErrorDocument, validateDocument, type EmbedDocument } from '../contract/index.js';
+import type { EmbedDocument } from '../contract/index.js';
+import { validateDocumentLazily } from '../contract/load-schema.js';
+import { isErrorDocument } from '../contract/validate.js';
 import { embedPaths, parseEmbedPath, type EmbedDocumentKind } from '../paths.js';
 import { abortedError, EmbedError, errorForStatus } from './errors.js';
 import { parseRetryAfter, retryDelay, sleep } from './retry.js';
@@ -172,7 +174,8 @@ export function createClient(options: ClientOptions): EmbedClient {
         const message = `The data at ${url} is not JSON (${reasonText(error)}).`;
         return { ok: false, error: new EmbedError('invalid-document', message, { url, status: response.status, cause: error }) };
       }
-      const checked = validateDocument(kind, body);
+      // Only this kind's schema: a page that shows SOC documents never downloads the occupation schema.
+      const checked = await validateDocumentLazily(kind, body);
       if (!checked.ok) {
         const message = `The data at ${url} is not a valid Embed API v1 ${kind} document: ${checked.reason}`;
         return { ok: false, error: new EmbedError('invalid-document', message, { url, status: response.status }) };
@@ -201,7 +204,7 @@ export function createClient(options: ClientOptions): EmbedClient {
     if (fromStore && store) {
       const stored = await readStore(url);
       if (stored && !isTooStale(stored.storedAt)) {
-        const checked = validateDocument(kind, stored.value);
+        const checked = await validateDocumentLazily(kind, stored.value);
         if (checked.ok) return { value: checked.value, storedAt: stored.storedAt, fromNetwork: false };
       }
       if (stored) forgetStored(url);

@@ -2,9 +2,10 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { Task, TaskStatus } from '@lit/task';
-import { EmbedError, findRoute, getSharedClient, ROUTES, STATUS_VALUES, type EmbedClient } from '@occupational-maps/core';
+import { EmbedError, findRoute, ROUTES, STATUS_VALUES, type EmbedClient } from '@occupational-maps/core';
 import { OmElement } from '../shared/om-element.js';
 import { resolveApiBase } from '../shared/api-base.js';
+import { clientFor } from '../shared/client-loader.js';
 import { tokens, sharedStyles } from '../shared/styles.js';
 import { productLabel, statusLabel } from '../shared/labels.js';
 import { embedSnippet, routeMapAttributes, THEME_PRESETS, themeUrl, type MapChoices, type ThemePreset } from './snippet.js';
@@ -80,7 +81,7 @@ export class MapBuilder extends OmElement {
   private readonly pathways = new Task(this, {
     args: () => [this.choices.route, resolveApiBase(this), this.client] as [string, string | null, EmbedClient | undefined],
     task: async ([route, apiBase, injected], { signal }) => {
-      const client = injected ?? (apiBase ? getSharedClient(apiBase) : null);
+      const client = await clientFor(apiBase, injected);
       if (!client) throw new EmbedError('no-api-base', this.text.errorNoApiBase, { url: '' });
       const document = await client.get('routeMap', route, { signal });
       return document.pathways.map((pathway) => ({ id: String(pathway.id), name: pathway.name }));

@@ -4,7 +4,6 @@ import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
   EmbedError,
-  getSharedClient,
   normaliseCode,
   OCCUPATION_CODE,
   STANDARD_REF,
@@ -16,6 +15,7 @@ import {
   type ProgressionDocument,
 } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
+import { clientFor } from '../shared/client-loader.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
 import { bandLabel, PRODUCT_MARKERS, productLabel, statusIcon, statusLabel } from '../shared/labels.js';
@@ -152,7 +152,7 @@ export class OccupationCard extends OmElement {
     args: () => [this.progressionCode, resolveApiBase(this), this.client],
     task: async ([code, apiBase, injected], { signal }) => {
       if (!code) return null;
-      const client = injected ?? (apiBase ? getSharedClient(apiBase) : null);
+      const client = await clientFor(apiBase, injected);
       if (!client) return null;
       try {
         return await client.get('progression', code, { signal });

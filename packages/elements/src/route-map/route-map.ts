@@ -4,7 +4,6 @@ import {
   BANDS,
   embedPaths,
   findRoute,
-  getSharedClient,
   normaliseCode,
   parseLevels,
   PRODUCT_TYPE_VALUES,
@@ -18,6 +17,7 @@ import {
   type SearchIndexDocument,
 } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
+import { clientFor } from '../shared/client-loader.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
 import { bandLabel, PRODUCT_MARKERS, productLabel, statusLabel } from '../shared/labels.js';
@@ -281,10 +281,9 @@ export class RouteMap extends OmElement {
   private loadSearchIndex(): void {
     if (this.searchIndexRequested) return;
     const apiBase = resolveApiBase(this);
-    const client = this.client ?? (apiBase ? getSharedClient(apiBase) : undefined);
-    if (!client) return;
+    if (!this.client && !apiBase) return;
     this.searchIndexRequested = true;
-    client.get('searchIndex').then(
+    clientFor(apiBase, this.client).then((client) => client!.get('searchIndex')).then(
       (index) => {
         this.searchIndex = index;
       },

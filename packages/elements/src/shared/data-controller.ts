@@ -1,7 +1,8 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { EmbedError, getSharedClient, type EmbedClient } from '@occupational-maps/core';
+import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 import { resolveApiBase } from './api-base.js';
+import { clientFor } from './client-loader.js';
 import type { OmElement } from './om-element.js';
 import type { Strings } from './strings.js';
 
@@ -47,7 +48,7 @@ export class DataController<T> implements ReactiveController {
       task: async ([apiBase, path, injected], { signal }) => {
         const request = options.request();
         if (!request || path === null) return undefined as T;
-        const client = injected ?? (apiBase ? getSharedClient(apiBase) : null);
+        const client = await clientFor(apiBase, injected);
         if (!client) throw new EmbedError('no-api-base', host.text.errorNoApiBase, { url: '' });
         return request.load(client, signal);
       },

@@ -2,10 +2,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
-  EmbedError, embedPaths, getSharedClient, normaliseCode, OCCUPATION_CODE, SOC_CODE,
+  EmbedError, embedPaths, normaliseCode, OCCUPATION_CODE, SOC_CODE,
   type OccupationSummary, type SocDocument,
 } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
+import { clientFor } from '../shared/client-loader.js';
 import { renderAttribution, attributionStyles } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
 import { OmElement } from '../shared/om-element.js';
@@ -114,7 +115,7 @@ export class SocBadge extends OmElement {
     args: () => [this.edition === '2010' && !this.titleText ? normaliseCode(this.occupation) : '', resolveApiBase(this), this.client] as const,
     task: async ([occupation, apiBase, injected], { signal }) => {
       if (!OCCUPATION_CODE.test(occupation)) return null;
-      const client = injected ?? (apiBase ? getSharedClient(apiBase) : null);
+      const client = await clientFor(apiBase, injected);
       const document = await client?.get('occupation', occupation, { signal });
       return document?.soc.soc2010 ?? null;
     },
