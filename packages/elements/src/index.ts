@@ -13,3 +13,13 @@ export { OccupationSearch } from './occupation-search/occupation-search.js';
 export { SocBadge } from './soc-badge/soc-badge.js';
 export * from './shared/persistent-store.js';
 export { MapBuilder } from './map-builder/map-builder.js';
+// Each element's own words, for hosts that translate or reword them (the shared ones are `defaultStrings`).
+export { favouriteToggleStrings } from './favourite-toggle/favourite-toggle.strings.js';
+export { mapBuilderStrings } from './map-builder/map-builder.strings.js';
+export { occupationCardStrings } from './occupation-card/occupation-card.strings.js';
+export { occupationCompareStrings } from './occupation-compare/occupation-compare.strings.js';
+export { occupationFavouritesStrings } from './occupation-favourites/occupation-favourites.strings.js';
+export { occupationSearchStrings } from './occupation-search/occupation-search.strings.js';
+export { progressionMapStrings } from './progression-map/progression-map.strings.js';
+export { routeMapStrings } from './route-map/route-map.strings.js';
+export { socBadgeStrings } from './soc-badge/soc-badge.strings.js';

@@ -4,6 +4,7 @@ import { OCCUPATION_CODE, normaliseCode } from '@occupational-maps/core';
 import { OmElement } from '../shared/om-element.js';
 import { sharedStyles, tokens } from '../shared/styles.js';
 import { FavouritesController, getFavouritesStore, type FavouritesStore } from '../shared/favourites.js';
+import { favouriteToggleDefaults, type FavouriteToggleStrings } from './favourite-toggle.strings.js';
 import { favouriteToggleStyles } from './favourite-toggle.styles.js';
 
 /**
@@ -18,6 +19,14 @@ import { favouriteToggleStyles } from './favourite-toggle.styles.js';
  */
 export class FavouriteToggle extends OmElement {
   static override styles = [tokens, sharedStyles, favouriteToggleStyles];
+
+  /** Per-element overrides of any visible string, this element's own included. */
+  @property({ attribute: false }) override strings: Partial<FavouriteToggleStrings> = {};
+
+  /** The strings in force: the defaults with this element's overrides on top. @internal */
+  override get text(): FavouriteToggleStrings {
+    return { ...favouriteToggleDefaults, ...this.strings };
+  }
 
   /** The occupation code, e.g. `OCC0118`. */
   @property() code = '';

@@ -8,6 +8,7 @@ import { resolveApiBase } from '../shared/api-base.js';
 import { clientFor } from '../shared/client-loader.js';
 import { tokens, sharedStyles } from '../shared/styles.js';
 import { productLabel, statusLabel } from '../shared/labels.js';
+import { mapBuilderDefaults, type MapBuilderStrings } from './map-builder.strings.js';
 import { embedSnippet, routeMapAttributes, THEME_PRESETS, themeUrl, type MapChoices, type ThemePreset } from './snippet.js';
 import { mapBuilderStyles } from './map-builder.styles.js';
 
@@ -48,6 +49,14 @@ const defaultThemesBase = (moduleUrl: string) => new URL('../../themes/', module
  */
 export class MapBuilder extends OmElement {
   static override styles = [tokens, sharedStyles, mapBuilderStyles];
+
+  /** Per-element overrides of any visible string, this element's own included. */
+  @property({ attribute: false }) override strings: Partial<MapBuilderStrings> = {};
+
+  /** The strings in force: the defaults with this element's overrides on top. @internal */
+  override get text(): MapBuilderStrings {
+    return { ...mapBuilderDefaults, ...this.strings };
+  }
 
   /** The route chosen at first: a slug or a Maps route id. */
   @property() route = 'digital';

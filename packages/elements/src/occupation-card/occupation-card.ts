@@ -20,7 +20,8 @@ import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
 import { bandLabel, PRODUCT_MARKERS, productLabel, statusIcon, statusLabel } from '../shared/labels.js';
 import { OmElement } from '../shared/om-element.js';
-import type { Strings } from '../shared/strings.js';
+import { occupationCardDefaults, type OccupationCardStrings } from './occupation-card.strings.js';
+import type { FavouriteToggleStrings } from '../favourite-toggle/favourite-toggle.strings.js';
 import { sharedStyles, tokens } from '../shared/styles.js';
 import { cardStyles } from './occupation-card.styles.js';
 import { formatDate, formatPounds, occupationHref, parseSections, safeExternalHref, type CardSection } from './format.js';
@@ -98,6 +99,9 @@ interface ProgressionSides {
 export class OccupationCard extends OmElement {
   static override styles = [tokens, sharedStyles, attributionStyles, cardStyles];
 
+  /** Per-element overrides of any visible string, this element's own included (passed on to the elements it shows). */
+  @property({ attribute: false }) override strings: Partial<OccupationCardStrings & FavouriteToggleStrings> = {};
+
   /** The occupation code, e.g. `OCC0499` (case and spaces are forgiven). */
   @property({ reflect: true }) code?: string;
 
@@ -173,7 +177,7 @@ export class OccupationCard extends OmElement {
   private closeAfterPrint: HTMLDetailsElement[] = [];
 
   private get subject(): Subject {
-    const text = super.text; // not this.text, which reads the subject
+    const text = this.textWithoutSubject; // not this.text, which reads the subject
     if (this.code?.trim()) {
       const code = normaliseCode(this.code);
       return OCCUPATION_CODE.test(code) ? { kind: 'occupation', code } : { kind: 'invalid', message: text.cardInvalidCode(this.code.trim()) };
@@ -196,9 +200,13 @@ export class OccupationCard extends OmElement {
     return this.data.value?.code ?? null;
   }
 
+  private get textWithoutSubject(): OccupationCardStrings {
+    return { ...occupationCardDefaults, ...this.strings };
+  }
+
   /** The not-found message names the code the person gave, rather than a generic "not found". */
-  override get text(): Strings {
-    const text = super.text;
+  override get text(): OccupationCardStrings {
+    const text = this.textWithoutSubject;
     if (this.strings.errorNotFound !== undefined) return text;
     const subject = this.subject;
     if (subject.kind === 'occupation') return { ...text, errorNotFound: text.cardNotFound(subject.code) };
@@ -276,7 +284,7 @@ export class OccupationCard extends OmElement {
     </div>`;
   }
 
-  private renderCard(occupation: OccupationDocument, text: Strings) {
+  private renderCard(occupation: OccupationDocument, text: OccupationCardStrings) {
     const sections = this.shownSections;
     const compact = this.variant === 'compact';
     const sub = this.headingLevel + 1;
@@ -304,7 +312,7 @@ export class OccupationCard extends OmElement {
     </article>`;
   }
 
-  private renderHeader(occupation: OccupationDocument, text: Strings, compact: boolean) {
+  private renderHeader(occupation: OccupationDocument, text: OccupationCardStrings, compact: boolean) {
     const href = occupationHref(this.occupationHref, occupation.code);
     const title = href
       ? html`<a part="title-link" href=${href} @click=${(event: MouseEvent) => this.select(event, occupation.code, occupation.title)}
@@ -364,7 +372,7 @@ export class OccupationCard extends OmElement {
     </section>`;
   }
 
-  private renderOverview(occupation: OccupationDocument, text: Strings, level: number) {
+  private renderOverview(occupation: OccupationDocument, text: OccupationCardStrings, level: number) {
     const facts = [
       occupation.typicalJobTitles.length > 0
         ? html`<div class="fact fact--wide">
@@ -394,7 +402,7 @@ export class OccupationCard extends OmElement {
     );
   }
 
-  private renderProducts(occupation: OccupationDocument, text: Strings, level: number, compact: boolean) {
+  private renderProducts(occupation: OccupationDocument, text: OccupationCardStrings, level: number, compact: boolean) {
     if (occupation.products.length === 0) return nothing;
     const list = html`<ul class="products" part="products" role="list">
       ${occupation.products.map((product) => this.renderProduct(product, text, compact))}
@@ -402,7 +410,7 @@ export class OccupationCard extends OmElement {
     return this.section('products', text.cardProducts, level, list);
   }
 
-  private renderProduct(product: Product, text: Strings, compact: boolean) {
+  private renderProduct(product: Product, text: OccupationCardStrings, compact: boolean) {
     const type = productLabel(product.type, text);
     const details = [
       text.cardProductCode(product.code),
@@ -419,7 +427,7 @@ export class OccupationCard extends OmElement {
     </li>`;
   }
 
-  private renderApprenticeship(occupation: OccupationDocument, text: Strings, level: number) {
+  private renderApprenticeship(occupation: OccupationDocument, text: OccupationCardStrings, level: number) {
     const apprenticeship = occupation.apprenticeship;
     if (!apprenticeship) return nothing;
     const facts: Array<[string, unknown]> = [
@@ -437,7 +445,7 @@ export class OccupationCard extends OmElement {
     );
   }
 
-  private renderKsbs(occupation: OccupationDocument, text: Strings, level: number) {
+  private renderKsbs(occupation: OccupationDocument, text: OccupationCardStrings, level: number) {
     const groups: Array<[KsbGroup, string, Ksb[]]> = [
       ['knowledge', text.cardKnowledge, occupation.ksbs.knowledge],
       ['skills', text.cardSkills, occupation.ksbs.skills],
@@ -462,7 +470,7 @@ export class OccupationCard extends OmElement {
     );
   }
 
-  private renderDuties(occupation: OccupationDocument, text: Strings, level: number, linkKsbs: boolean) {
+  private renderDuties(occupation: OccupationDocument, text: OccupationCardStrings, level: number, linkKsbs: boolean) {
     if (occupation.duties.length === 0) return nothing;
     const known = new Set([...occupation.ksbs.knowledge, ...occupation.ksbs.skills, ...occupation.ksbs.behaviours].map((item) => item.id));
     const showWords: Record<KsbGroup, string> = { knowledge: text.cardShowKnowledge, skills: text.cardShowSkill, behaviours: text.cardShowBehaviour };
@@ -518,7 +526,7 @@ export class OccupationCard extends OmElement {
     };
   }
 
-  private renderProgression(text: Strings, level: number) {
+  private renderProgression(text: OccupationCardStrings, level: number) {
     return this.progression.render({
       pending: () => html`<div class="section section--progression" part="section" aria-hidden="true">
         <div class="skeleton-line skeleton-line--short om-skeleton"></div>
@@ -558,7 +566,7 @@ export class OccupationCard extends OmElement {
     });
   }
 
-  private renderProgressionItem(item: OccupationSummary, text: Strings) {
+  private renderProgressionItem(item: OccupationSummary, text: OccupationCardStrings) {
     const href = occupationHref(this.occupationHref, item.code);
     const content = html`<span class="progression-item__title">${item.title}</span>
       <span class="progression-item__meta">${text.level(item.level)} · ${statusLabel(item.status, text)}</span>`;
@@ -588,7 +596,7 @@ export class OccupationCard extends OmElement {
     }
   }
 
-  private renderLinks(occupation: OccupationDocument, text: Strings, level: number) {
+  private renderLinks(occupation: OccupationDocument, text: OccupationCardStrings, level: number) {
     const links: Array<[string, string | null]> = [
       [text.cardOccupationPage, safeExternalHref(occupation.links.occupation)],
       [text.cardStandardPage, safeExternalHref(occupation.links.standard ?? occupation.apprenticeship?.standardPageUrl)],

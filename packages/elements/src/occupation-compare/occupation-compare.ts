@@ -7,7 +7,7 @@ import { DataController, messageFor } from '../shared/data-controller.js';
 import { tokens, sharedStyles } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { bandLabel, productLabel, statusIcon, statusLabel } from '../shared/labels.js';
-import type { Strings } from '../shared/strings.js';
+import { occupationCompareDefaults, type OccupationCompareStrings } from './occupation-compare.strings.js';
 import { compareStatements, MAX_COMPARED, parseCodes, type CategoryComparison, type Statement } from './compare.js';
 import { occupationCompareStyles } from './occupation-compare.styles.js';
 
@@ -45,6 +45,14 @@ const GBP = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP',
  */
 export class OccupationCompare extends OmElement {
   static override styles = [tokens, sharedStyles, attributionStyles, occupationCompareStyles];
+
+  /** Per-element overrides of any visible string, this element's own included. */
+  @property({ attribute: false }) override strings: Partial<OccupationCompareStrings> = {};
+
+  /** The strings in force: the defaults with this element's overrides on top. @internal */
+  override get text(): OccupationCompareStrings {
+    return { ...occupationCompareDefaults, ...this.strings };
+  }
 
   /** Two or three occupation codes, comma separated, e.g. `OCC0499,OCC0031`. Only the first three are compared. */
   @property({ reflect: true }) codes = '';
@@ -156,7 +164,7 @@ export class OccupationCompare extends OmElement {
     return html`<span class="title">${column.occupation.title}</span> <span class="code">${column.code}</span>`;
   }
 
-  private rows(text: Strings): Row[] {
+  private rows(text: OccupationCompareStrings): Row[] {
     const notAvailable = html`<span class="muted">${text.compareNotAvailable}</span>`;
     const list = (items: readonly unknown[]) =>
       items.length ? html`<ul class="plain">${items.map((item) => html`<li>${item}</li>`)}</ul>` : html`<span class="muted">${text.compareNone}</span>`;

@@ -7,6 +7,7 @@ import { OmElement } from '../shared/om-element.js';
 import { sharedStyles, tokens } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { FavouritesController, getFavouritesStore, type FavouriteItem, type FavouritesStore } from '../shared/favourites.js';
+import { occupationFavouritesDefaults, type OccupationFavouritesStrings } from './occupation-favourites.strings.js';
 import { occupationHref } from '../occupation-card/format.js';
 import { favouritesToCsv } from './csv.js';
 import { occupationFavouritesStyles } from './occupation-favourites.styles.js';
@@ -31,6 +32,14 @@ const ARROW_DOWN = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  */
 export class OccupationFavourites extends OmElement {
   static override styles = [tokens, sharedStyles, attributionStyles, occupationFavouritesStyles];
+
+  /** Per-element overrides of any visible string, this element's own included. */
+  @property({ attribute: false }) override strings: Partial<OccupationFavouritesStrings> = {};
+
+  /** The strings in force: the defaults with this element's overrides on top. @internal */
+  override get text(): OccupationFavouritesStrings {
+    return { ...occupationFavouritesDefaults, ...this.strings };
+  }
 
   /** Link template for titles, e.g. `/occupations/{code}`; without it, titles are buttons that fire `om-occupation-select`. */
   @property({ attribute: 'occupation-href' }) occupationHref?: string;

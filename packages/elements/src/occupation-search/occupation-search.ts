@@ -19,6 +19,7 @@ import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { resolveApiBase } from '../shared/api-base.js';
 import { messageFor } from '../shared/data-controller.js';
 import { bandLabel, productLabel } from '../shared/labels.js';
+import { occupationSearchDefaults, type OccupationSearchStrings } from './occupation-search.strings.js';
 import { occupationHref } from '../occupation-card/format.js';
 import { OccupationSearchEngine, hasFilters, type SearchFilters, type SearchHit, type SearchOutcome } from './search-engine.js';
 import { occupationSearchStyles } from './occupation-search.styles.js';
@@ -54,6 +55,14 @@ const asRoute = (value: string | null | undefined): string | null => findRoute(v
  */
 export class OccupationSearch extends OmElement {
   static override styles = [tokens, sharedStyles, attributionStyles, occupationSearchStyles];
+
+  /** Per-element overrides of any visible string, this element's own included. */
+  @property({ attribute: false }) override strings: Partial<OccupationSearchStrings> = {};
+
+  /** The strings in force: the defaults with this element's overrides on top. @internal */
+  override get text(): OccupationSearchStrings {
+    return { ...occupationSearchDefaults, ...this.strings };
+  }
 
   /** Where a chosen result goes, e.g. `/occupations/{code}`; without it, choosing only fires `om-occupation-select`. */
   @property({ attribute: 'occupation-href' }) occupationHref?: string;

@@ -8,6 +8,7 @@ import { DataController } from '../shared/data-controller.js';
 import { tokens, sharedStyles } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { bandLabel, statusIcon, statusLabel } from '../shared/labels.js';
+import { progressionMapDefaults, type ProgressionMapStrings } from './progression-map.strings.js';
 import { arrowPath, edgeRoute, layoutProgression, ROUTE_DASHES, type Box, type ProgressionLayout } from './layout.js';
 import { progressionMapStyles } from './progression-map.styles.js';
 
@@ -53,6 +54,14 @@ type ArrowGeometry = Map<string, string>;
  */
 export class ProgressionMap extends OmElement {
   static override styles = [tokens, sharedStyles, attributionStyles, progressionMapStyles];
+
+  /** Per-element overrides of any visible string, this element's own included. */
+  @property({ attribute: false }) override strings: Partial<ProgressionMapStrings> = {};
+
+  /** The strings in force: the defaults with this element's overrides on top. @internal */
+  override get text(): ProgressionMapStrings {
+    return { ...progressionMapDefaults, ...this.strings };
+  }
 
   /** The occupation to centre the map on, e.g. `OCC0499`. */
   @property({ reflect: true }) code = '';

@@ -22,7 +22,9 @@ import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
 import { bandLabel, PRODUCT_MARKERS, productLabel, statusLabel } from '../shared/labels.js';
 import { OmElement } from '../shared/om-element.js';
-import type { Strings } from '../shared/strings.js';
+import { routeMapDefaults, type RouteMapStrings } from './route-map.strings.js';
+import type { OccupationCardStrings } from '../occupation-card/occupation-card.strings.js';
+import type { FavouriteToggleStrings } from '../favourite-toggle/favourite-toggle.strings.js';
 import { sharedStyles, tokens } from '../shared/styles.js';
 import { collectNavItems, NAV_KEYS, nextNavItem, type NavKey } from './map-navigation.js';
 import { routeMapStyles } from './route-map.styles.js';
@@ -100,6 +102,14 @@ type Relation = 'selected' | 'leads-to' | 'comes-from';
  */
 export class RouteMap extends OmElement {
   static override styles = [tokens, sharedStyles, attributionStyles, routeMapStyles];
+
+  /** Per-element overrides of any visible string, this element's own included (passed on to the elements it shows). */
+  @property({ attribute: false }) override strings: Partial<RouteMapStrings & OccupationCardStrings & FavouriteToggleStrings> = {};
+
+  /** The strings in force: the defaults with this element's overrides on top. @internal */
+  override get text(): RouteMapStrings {
+    return { ...routeMapDefaults, ...this.strings };
+  }
 
   /** The route: a slug such as `digital`, or an Occupational Maps route id such as `7`. */
   @property() route = '';
@@ -334,7 +344,7 @@ export class RouteMap extends OmElement {
     return html`<div role="heading" aria-level=${level} id=${id ?? nothing} class=${`heading ${className}`}>${content}</div>`;
   }
 
-  private renderHeader(name: string, text: Strings, summary?: string) {
+  private renderHeader(name: string, text: RouteMapStrings, summary?: string) {
     return html`<div class="header" part="header">
       ${this.heading(0, text.mapTitle(name), undefined, 'heading--route')}
       ${summary ? html`<p class="summary">${summary}</p>` : nothing}
@@ -355,7 +365,7 @@ export class RouteMap extends OmElement {
     return this.searchTextCache.text;
   }
 
-  private renderRoute(model: RouteModel, text: Strings) {
+  private renderRoute(model: RouteModel, text: RouteMapStrings) {
     const filters = this.currentFilters();
     const visible = filterTiles(model, filters, this.searchTextFor(model));
     const shown = visible.reduce((count, isVisible) => count + (isVisible ? 1 : 0), 0);
@@ -431,7 +441,7 @@ export class RouteMap extends OmElement {
     return relations;
   }
 
-  private relationWords(relation: Relation, text: Strings): string {
+  private relationWords(relation: Relation, text: RouteMapStrings): string {
     return relation === 'selected' ? text.mapSelected : relation === 'leads-to' ? text.mapLeadsTo : text.mapComesFrom;
   }
 
@@ -460,19 +470,19 @@ export class RouteMap extends OmElement {
           aria-describedby=${describedBy ?? nothing} aria-current=${occupation.code === this.selected ? 'true' : nothing}>${content}</button>`;
   }
 
-  private renderBadges(relations: readonly Relation[] | undefined, text: Strings) {
+  private renderBadges(relations: readonly Relation[] | undefined, text: RouteMapStrings) {
     if (!relations) return nothing;
     return html`<span class="badges">${relations.map(
       (relation) => html`<span class="badge badge--${relation}" part="badge">${this.relationWords(relation, text)}</span>`,
     )}</span>`;
   }
 
-  private renderStatus(status: OccupationStatus, text: Strings, visibleWords: boolean) {
+  private renderStatus(status: OccupationStatus, text: RouteMapStrings, visibleWords: boolean) {
     return html`<span class="status status--${status}"><span class="shape" part="status-icon"></span><span class=${visibleWords ? 'status__words' : 'om-visually-hidden'}>${statusLabel(status, text)}</span></span>`;
   }
 
   /** The key: every status shape and product marker this route uses, and the progression badges. */
-  private renderLegend(model: RouteModel, text: Strings) {
+  private renderLegend(model: RouteModel, text: RouteMapStrings) {
     const products = PRODUCT_TYPE_VALUES.filter((type) => model.productTypesPresent.includes(type));
     return html`<div class="legend" part="legend">
       ${this.heading(1, text.mapKey, undefined, 'heading--legend')}
@@ -503,7 +513,7 @@ export class RouteMap extends OmElement {
 
   // ——— Map view ———
 
-  private renderMap(model: RouteModel, visible: readonly boolean[], text: Strings) {
+  private renderMap(model: RouteModel, visible: readonly boolean[], text: RouteMapStrings) {
     const relations = this.relations(model);
     return html`<div class="toolbar" part="toolbar">
         <button type="button" class="om-button" @click=${this.expandAll}>${text.mapExpandAll}</button>
@@ -515,7 +525,7 @@ export class RouteMap extends OmElement {
       </div>`;
   }
 
-  private renderPathway(pathway: PathwayModel, visible: readonly boolean[], relations: Map<string, Relation[]>, text: Strings) {
+  private renderPathway(pathway: PathwayModel, visible: readonly boolean[], relations: Map<string, Relation[]>, text: RouteMapStrings) {
     const count = pathway.tiles.reduce((sum, tile) => sum + (visible[tile.index] ? 1 : 0), 0);
     const expanded = !this.collapsed.has(pathway.key);
     return html`<div class="pathway" part="pathway" data-pathway=${pathway.key} ?hidden=${count === 0}>
@@ -568,7 +578,7 @@ export class RouteMap extends OmElement {
    * CSS from the tile's status class (no SVG per tile), and the product markers are one text run, with their words
    * beside them for assistive technology.
    */
-  private renderTile(tile: TileModel, isVisible: boolean, relations: Relation[] | undefined, describedBy: string, text: Strings) {
+  private renderTile(tile: TileModel, isVisible: boolean, relations: Relation[] | undefined, describedBy: string, text: RouteMapStrings) {
     const { occupation } = tile;
     const className = `tile status--${occupation.status}${relations ? relations.map((relation) => ` is-${relation}`).join('') : ''}`;
     const markers = tile.productTypes.map((type) => PRODUCT_MARKERS[type]).join(' ');
@@ -582,7 +592,7 @@ export class RouteMap extends OmElement {
 
   // ——— List view ———
 
-  private renderList(model: RouteModel, visible: readonly boolean[], text: Strings) {
+  private renderList(model: RouteModel, visible: readonly boolean[], text: RouteMapStrings) {
     const relations = this.relations(model);
     const shown = (tiles: readonly TileModel[]) => tiles.some((tile) => visible[tile.index]);
     return html`<div class="list" part="list" @keydown=${this.onNavKeydown} @click=${this.onItemClick} @focusin=${this.onFocusIn}>
@@ -611,14 +621,14 @@ export class RouteMap extends OmElement {
     </div>`;
   }
 
-  private productWords(occupation: OccupationSummary, text: Strings) {
+  private productWords(occupation: OccupationSummary, text: RouteMapStrings) {
     const types = PRODUCT_TYPE_VALUES.filter((type) => occupation.products.some((product) => product.type === type));
     return types.length === 0 ? nothing : html` · ${types.map((type) => productLabel(type, text)).join(', ')}`;
   }
 
   // ——— Table view ———
 
-  private renderTable(model: RouteModel, visible: readonly boolean[], text: Strings) {
+  private renderTable(model: RouteModel, visible: readonly boolean[], text: RouteMapStrings) {
     const relations = this.relations(model);
     return html`<div class="table-wrap" part="table" role="region" aria-labelledby="table-caption" tabindex="0"
       @keydown=${this.onNavKeydown} @click=${this.onItemClick} @focusin=${this.onFocusIn}>
@@ -656,7 +666,7 @@ export class RouteMap extends OmElement {
 
   // ——— Controls ———
 
-  private renderControls(model: RouteModel, filters: RouteFilters, text: Strings) {
+  private renderControls(model: RouteModel, filters: RouteFilters, text: RouteMapStrings) {
     const levels = [...new Set([...model.levelsPresent, ...filters.levels])].sort((a, b) => a - b);
     const statuses = STATUS_VALUES.filter((value) => model.statusesPresent.includes(value) || filters.statuses.includes(value));
     const products = FILTER_PRODUCT_TYPES.filter((value) => model.productTypesPresent.includes(value) || filters.productTypes.includes(value));
@@ -761,7 +771,7 @@ export class RouteMap extends OmElement {
 
   // ——— Selection and progression ———
 
-  private renderSelection(model: RouteModel, visible: readonly boolean[], text: Strings) {
+  private renderSelection(model: RouteModel, visible: readonly boolean[], text: RouteMapStrings) {
     const tile = model.tilesByCode.get(this.selected)?.[0];
     if (!tile) return nothing;
     const { occupation } = tile;
@@ -831,7 +841,7 @@ export class RouteMap extends OmElement {
     return proceed;
   }
 
-  private renderDialog(model: RouteModel, text: Strings) {
+  private renderDialog(model: RouteModel, text: RouteMapStrings) {
     const code = this.dialogCode;
     const title = model.tilesByCode.get(code)?.[0]?.occupation.title ?? model.linked.get(code)?.title ?? code;
     return html`<dialog class="dialog" part="dialog" aria-label=${text.mapDialogLabel(title)} @close=${this.onDialogClose}
@@ -933,7 +943,7 @@ export class RouteMap extends OmElement {
 }
 
 
-const bandHeading = (band: Band, text: Strings): string => {
+const bandHeading = (band: Band, text: RouteMapStrings): string => {
   const levels = BANDS.find((info) => info.band === band)!.levels;
   return `${bandLabel(band, text)}, ${text.levels(levels[0], levels[1])}`;
 };

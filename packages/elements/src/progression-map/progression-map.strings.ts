@@ -1,0 +1,19 @@
+import { defaultStrings } from '../shared/strings.js';
+
+/** `<progression-map>`'s own words (British English), overridable per element through `strings`. */
+export const progressionMapStrings = {
+  progressionLabel: (title: string) => `Progression map for ${title}`,
+  progressionSummary: (title: string, level: number, to: number, from: number) =>
+    `${title} (level ${level}) leads to ${to === 1 ? '1 occupation' : `${to} occupations`} and is reached from ${from === 1 ? '1 occupation' : `${from} occupations`}.`,
+  progressionNone: (title: string) => `${title} has no progression routes mapped yet.`,
+  progressionThisOccupation: 'This occupation',
+  progressionOtherRoute: (route: string) => `Other route: ${route}`,
+  progressionLeadsTo: 'Leads to',
+  progressionComesFrom: 'Comes from',
+  progressionRouteKey: 'Route key',
+  progressionNoLinks: 'No progression links',
+};
+
+/** The shared strings with this element's own: everything `<progression-map>` says. */
+export const progressionMapDefaults = { ...defaultStrings, ...progressionMapStrings };
+export type ProgressionMapStrings = typeof progressionMapDefaults;
