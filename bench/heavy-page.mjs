@@ -93,7 +93,9 @@ async function measure(name, isSettled) {
   serverHits = 0;
   const started = performance.now();
   await tab.goto(`${server.url}/bench/${name}.html`);
-  await tab.waitForFunction(isSettled, undefined, { timeout: 30_000, polling: 50 });
+  await tab.waitForFunction(isSettled, undefined, { timeout: 30_000, polling: 50 }).catch((error) => {
+    throw new Error(`The ${name} page did not settle: ${error.message.split('\n')[0]}${errors.length ? `; page errors: ${[...new Set(errors)].join('; ')}` : ''}`);
+  });
   const settledMs = performance.now() - started;
   // Anything that starts after the elements have rendered (revalidation, prefetch) counts too.
   await tab.waitForLoadState('networkidle');

@@ -2,8 +2,8 @@
 /**
  * `npm run bench [-- --only gateway,lighthouse]`: runs every benchmark under bench/ one after another, each in its
  * own Node process, gathers the `BENCH-JSON` rows they print (bench/rows.mjs) and writes docs/performance.md (the
- * whole run only; `--only` prints the table without writing it). Builds what the benchmarks need first: the CDN
- * bundle when it is stale and the embedded-dataset snapshot when it is missing.
+ * whole run only; `--only` prints the table without writing it). Builds what the benchmarks need first: Chromium
+ * (apt, as root on Debian), the CDN bundle when it is stale and the embedded-dataset snapshot when it is missing.
  * Every figure is a ratio against a baseline measured in the same run, because the machine is shared and noisy.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ensureCdnBundle } from '../scripts/build.mjs';
-import { findChromium } from '../scripts/chromium.mjs';
+import { ensureChromium } from '../scripts/chromium.mjs';
 import { ROW_PREFIX } from './rows.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -51,6 +51,7 @@ const chosen = BENCHMARKS.filter((bench) => !only || only.has(bench.name));
 
 const started = Date.now();
 const loadAtStart = loadavg()[0];
+const chromiumPath = ensureChromium();
 ensureCdnBundle();
 if (!existsSync(`${root}test/.snapshot/v1/routes.json`)) {
   console.log('Writing the embedded-dataset snapshot (test/.snapshot/v1)…');
@@ -129,7 +130,7 @@ const withGoals = rows.filter((row) => row.pass !== undefined);
 const failing = withGoals.filter((row) => !row.pass);
 let chromium = 'not found';
 try {
-  chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  chromium = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 } catch {}
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 
