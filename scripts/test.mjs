@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, build, embedded-dataset snapshot (fixtures), Node tests, browser tests, Storybook build; ends with one plain `N passed, N failed`
+// `npm test`: type-check, build, embedded-dataset snapshot (fixtures), Node tests, browser tests, Storybook build, a11y audit of its stories; ends with one plain `N passed, N failed`
 // line over all suites. `node scripts/test.mjs node browser` runs only the named suites.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -94,6 +94,13 @@ const steps = {
   async storybook() {
     if (findTests(['stories'], /\.stories\.ts$/).length === 0 || !existsSync(`${root}.storybook/main.ts`)) return;
     await check('Storybook build', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet'], { env: { STORYBOOK_DISABLE_TELEMETRY: '1' } });
+  },
+  async a11y() {
+    // axe (WCAG 2.2 AA), 320 px reflow, reduced motion, forced colours and visible focus on every story built above.
+    if (findTests(['stories'], /\.stories\.ts$/).length === 0 || !existsSync(`${root}.storybook/main.ts`)) return;
+    ensureChromium();
+    await check('Accessibility audit of every Storybook story', process.execPath,
+      ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', 'test/e2e/node/storybook-a11y.audit.ts']);
   },
 };
 

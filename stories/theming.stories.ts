@@ -54,7 +54,7 @@ export const PresetsSideBySide: StoryObj = {
     return html`
       <style>
         ${scoped}
-        .om-preset-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 16px; padding: 16px; }
+        .om-preset-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(340px, 100%), 1fr)); gap: 16px; padding: 16px; }
         .om-preset { padding: 16px; background: var(--om-color-surface); color: var(--om-color-text); font-family: system-ui, sans-serif; }
         .om-preset h2 { margin: 0 0 12px; font-size: 16px; }
       </style>

@@ -9,8 +9,9 @@ const value = (text: string | undefined) =>
     ? html`<span class="inherited">—</span>`
     : html`${isColour(text) ? html`<span class="swatch" style="background:${text}"></span>` : nothing}<code>${text}</code>`;
 
-const table = (rows: TokenRow[]) => html`
-  <table>
+// A wide data table scrolls in its own focusable region, so the page itself reflows at 320 px (WCAG 1.4.10).
+const table = (rows: TokenRow[], group: string) => html`
+  <div class="table-scroll" role="region" aria-label=${`${group} tokens`} tabindex="0"><table>
     <thead>
       <tr>
         <th scope="col">Token</th>
@@ -29,12 +30,14 @@ const table = (rows: TokenRow[]) => html`
         </tr>`,
       )}
     </tbody>
-  </table>
+  </table></div>
 `;
 
 const styles = html`<style>
   .om-token-reference { font: 14px/1.4 system-ui, sans-serif; color: #0b0c0c; background: #fff; padding: 8px; }
-  .om-token-reference table { border-collapse: collapse; width: 100%; margin-bottom: 24px; }
+  .om-token-reference .table-scroll { overflow-x: auto; margin-bottom: 24px; }
+  .om-token-reference .table-scroll:focus-visible { outline: 3px solid #ffdd00; box-shadow: 0 0 0 6px #0b0c0c; }
+  .om-token-reference table { border-collapse: collapse; width: 100%; }
   .om-token-reference th, .om-token-reference td { border-bottom: 1px solid #b1b4b6; padding: 6px 8px; text-align: start; vertical-align: top; }
   .om-token-reference thead th { border-bottom: 2px solid #0b0c0c; }
   .om-token-reference tbody th { font-weight: 400; white-space: nowrap; }
@@ -56,7 +59,7 @@ export const AllTokens: StoryObj = {
     return html`${styles}<div class="om-token-reference">
       <h1>Theme tokens</h1>
       <p>Set any of these on <code>:root</code>, a wrapper or one element. “—” means the preset keeps the default.</p>
-      ${groups.map((group) => html`<h2>${group}</h2>${table(TOKEN_ROWS.filter((row) => row.group === group))}`)}
+      ${groups.map((group) => html`<h2>${group}</h2>${table(TOKEN_ROWS.filter((row) => row.group === group), group)}`)}
     </div>`;
   },
 };

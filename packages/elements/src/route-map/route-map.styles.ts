@@ -663,5 +663,12 @@ export const routeMapStyles = css`
     .column {
       border: 1px solid CanvasText;
     }
+    /* Focus drawn with a background or box shadow vanishes in forced colours: an outline stays. */
+    .tile:focus-visible,
+    .link-button:focus-visible,
+    .list__link:focus-visible,
+    .table__link:focus-visible {
+      outline: var(--_om-focus-width) solid Highlight;
+    }
   }
 `;
