@@ -1,8 +1,10 @@
 import type { EmbedDocument } from '../contract/index.js';
 import { validateDocumentLazily } from '../contract/load-schema.js';
 import { isErrorDocument } from '../contract/validate.js';
-import { embedPaths, parseEmbedPath, type EmbedDocumentKind } from '../paths.js';
-import { abortedError, EmbedError, errorForStatus } from './errors.js';
+import { parseEmbedPath } from '../parse-path.js';
+import { embedPaths, type EmbedDocumentKind } from '../paths.js';
+import { EmbedError } from './errors.js';
+import { abortedError, errorForStatus } from './failures.js';
 import { parseRetryAfter, retryDelay, sleep } from './retry.js';
 import type { PersistentStore, StoredDocument } from './store.js';
 import type { ClientOptions, EmbedClient, RequestOptions } from './types.js';

@@ -6,7 +6,8 @@ import { EmbedError, findRoute, ROUTES, STATUS_VALUES, type EmbedClient } from '
 import { OmElement } from '../shared/om-element.js';
 import { resolveApiBase } from '../shared/api-base.js';
 import { clientFor } from '../shared/client-loader.js';
-import { tokens, sharedStyles } from '../shared/styles.js';
+import { sharedStyles } from '../shared/state-styles.js';
+import { tokens } from '../shared/styles.js';
 import { productLabel, statusLabel } from '../shared/labels.js';
 import { mapBuilderDefaults, type MapBuilderStrings } from './map-builder.strings.js';
 import { embedSnippet, routeMapAttributes, THEME_PRESETS, themeUrl, type MapChoices, type ThemePreset } from './snippet.js';

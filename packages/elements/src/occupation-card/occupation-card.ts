@@ -22,7 +22,8 @@ import { bandLabel, PRODUCT_MARKERS, productLabel, statusIcon, statusLabel } fro
 import { OmElement } from '../shared/om-element.js';
 import { occupationCardDefaults, type OccupationCardStrings } from './occupation-card.strings.js';
 import type { FavouriteToggleStrings } from '../favourite-toggle/favourite-toggle.strings.js';
-import { sharedStyles, tokens } from '../shared/styles.js';
+import { sharedStyles } from '../shared/state-styles.js';
+import { tokens } from '../shared/styles.js';
 import { cardStyles } from './occupation-card.styles.js';
 import { formatDate, formatPounds, occupationHref, parseSections, safeExternalHref, type CardSection } from './format.js';
 import { heading, renderRichText, richTextHasContent } from './rich-text.js';

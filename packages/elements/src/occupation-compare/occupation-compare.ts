@@ -4,7 +4,8 @@ import { EmbedError, OCCUPATION_CODE, type EmbedClient, type OccupationDocument 
 import { OmElement } from '../shared/om-element.js';
 import { cssProperty } from '../shared/css-property.js';
 import { DataController, messageFor } from '../shared/data-controller.js';
-import { tokens, sharedStyles } from '../shared/styles.js';
+import { sharedStyles } from '../shared/state-styles.js';
+import { tokens } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { bandLabel, productLabel, statusIcon, statusLabel } from '../shared/labels.js';
 import { occupationCompareDefaults, type OccupationCompareStrings } from './occupation-compare.strings.js';

@@ -14,7 +14,8 @@ import {
   type SearchEntry,
 } from '@occupational-maps/core';
 import { OmElement } from '../shared/om-element.js';
-import { sharedStyles, tokens } from '../shared/styles.js';
+import { sharedStyles } from '../shared/state-styles.js';
+import { tokens } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { resolveApiBase } from '../shared/api-base.js';
 import { messageFor } from '../shared/data-controller.js';

@@ -5,7 +5,8 @@ import { findRoute, normaliseCode, BANDS, type OccupationSummary, type Progressi
 import { OmElement } from '../shared/om-element.js';
 import { cssProperty } from '../shared/css-property.js';
 import { DataController } from '../shared/data-controller.js';
-import { tokens, sharedStyles } from '../shared/styles.js';
+import { sharedStyles } from '../shared/state-styles.js';
+import { tokens } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { bandLabel, statusIcon, statusLabel } from '../shared/labels.js';
 import { progressionMapDefaults, type ProgressionMapStrings } from './progression-map.strings.js';

@@ -25,7 +25,8 @@ import { OmElement } from '../shared/om-element.js';
 import { routeMapDefaults, type RouteMapStrings } from './route-map.strings.js';
 import type { OccupationCardStrings } from '../occupation-card/occupation-card.strings.js';
 import type { FavouriteToggleStrings } from '../favourite-toggle/favourite-toggle.strings.js';
-import { sharedStyles, tokens } from '../shared/styles.js';
+import { sharedStyles } from '../shared/state-styles.js';
+import { tokens } from '../shared/styles.js';
 import { collectNavItems, NAV_KEYS, nextNavItem, type NavKey } from './map-navigation.js';
 import { routeMapStyles } from './route-map.styles.js';
 import {

@@ -6,4 +6,5 @@ export * from './labels.js';
 export * from './om-element.js';
 export * from './strings.js';
 export * from './styles.js';
+export * from './state-styles.js';
 export * from './version.js';

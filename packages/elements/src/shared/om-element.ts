@@ -1,6 +1,5 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { EmbedClient } from '@occupational-maps/core';
-import { property } from 'lit/decorators.js';
 import { defaultStrings, type StringOverrides, type Strings } from './strings.js';
 import { VERSION } from './version.js';
 
@@ -15,6 +14,14 @@ const WARNED_KEY = Symbol.for('occupational-maps.warned-duplicate');
  */
 export class OmElement extends LitElement {
   static readonly version = VERSION;
+
+  // Declared statically rather than with decorators: every element's first download carries this class, and the
+  // decorator helpers would add to it.
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    client: { attribute: false },
+    strings: { attribute: false },
+  };
 
   /**
    * Registers `tag` with this class. Never throws when the tag is already defined: defining it again from this copy
@@ -45,13 +52,13 @@ export class OmElement extends LitElement {
    * Where the Embed API v1 lives. Falls back to `<meta name="occupational-maps:api-base">`, then to `/v1/` on the
    * origin that served the elements.
    */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  declare apiBase?: string;
 
   /** A data client to use instead of the page's shared one (custom transports, tests). */
-  @property({ attribute: false }) client?: EmbedClient;
+  declare client?: EmbedClient;
 
   /** Overrides for any of the element's user-visible strings (see `defaultStrings`). */
-  @property({ attribute: false }) strings: StringOverrides = {};
+  strings: StringOverrides = {};
 
   /** The strings in force: defaults with this element's overrides on top. @internal */
   get text(): Strings {

@@ -128,22 +128,8 @@ export const socBadgeStyles = css`
     font-weight: var(--_om-font-weight-bold);
     font-variant-numeric: tabular-nums;
   }
-  .section-title {
-    margin: var(--_om-space-3) 0 var(--_om-space-1);
-    font-weight: var(--_om-font-weight-bold);
-  }
   .description {
     margin: 0;
-  }
-  .occupations {
-    margin: 0;
-    padding-inline-start: var(--_om-space-5);
-  }
-  .occupations li + li {
-    margin-top: var(--_om-space-1);
-  }
-  .occupation-level {
-    color: var(--_om-color-text-muted);
   }
   .ons {
     margin: var(--_om-space-3) 0 0;
@@ -152,9 +138,6 @@ export const socBadgeStyles = css`
     margin: var(--_om-space-2) 0 0;
     font-size: var(--_om-font-size-small);
     color: var(--_om-color-text-muted);
-  }
-  .om-skeleton {
-    --_om-skeleton-height: 3em;
   }
 
   @media (forced-colors: active) {

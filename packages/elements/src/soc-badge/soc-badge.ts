@@ -1,19 +1,13 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
-import {
-  EmbedError, embedPaths, normaliseCode, OCCUPATION_CODE, SOC_CODE,
-  type OccupationSummary, type SocDocument,
-} from '@occupational-maps/core';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { EmbedError, normaliseCode, OCCUPATION_CODE, SOC_CODE, type EmbedClient, type OccupationDocument } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
 import { clientFor } from '../shared/client-loader.js';
-import { renderAttribution, attributionStyles } from '../shared/attribution.js';
-import { DataController } from '../shared/data-controller.js';
 import { OmElement } from '../shared/om-element.js';
-import { sharedStyles, tokens } from '../shared/styles.js';
+import { baseStyles, tokens } from '../shared/styles.js';
 import { socBadgeDefaults, type SocBadgeStrings } from './soc-badge.strings.js';
 import { socBadgeStyles } from './soc-badge.styles.js';
 import { loadSocTitles, peekSocTitles, socLineage, type SocLineage, type SocTitles } from './soc-lookup.js';
+import type { SocDocumentView } from './soc-document-view.js';
 
 export type SocEdition = '2020' | '2010';
 export type SocBadgeSize = 'small' | 'medium' | 'large';
@@ -21,7 +15,6 @@ export type SocBadgeSize = 'small' | 'medium' | 'large';
 const ONS_SOC_2020_URL =
   'https://www.ons.gov.uk/methodology/classificationsandstandards/standardoccupationalclassificationsoc/soc2020/soc2020volume1structureanddescriptionsofunitgroups';
 const ONS_SOC_2010_URL = 'https://www.ons.gov.uk/methodology/classificationsandstandards/standardoccupationalclassificationsoc/soc2010';
-const MAPS_OCCUPATION_URL = 'https://occupational-maps.skillsengland.education.gov.uk/maps/occupation/';
 
 /** What the badge can say about its code, before any request. */
 type Resolution =
@@ -29,6 +22,9 @@ type Resolution =
   | { state: 'pending'; code: string }
   | { state: 'untitled'; code: string }
   | { state: 'unknown'; code: string; reason: 'not-found' | 'bad-request' };
+
+/** The SOC 2010 reference an occupation's document carries, looked up for `edition="2010" occupation="…"`. */
+type Soc2010Reference = OccupationDocument['soc']['soc2010'];
 
 /**
  * A Standard Occupational Classification unit-group code with its title, e.g. SOC 2020 2136 “Programmers and
@@ -64,62 +60,67 @@ type Resolution =
  * @cssproperty --om-soc-background - Background of the title box. Default: `--om-color-surface-alt`.
  */
 export class SocBadge extends OmElement {
-  static override styles = [tokens, sharedStyles, attributionStyles, socBadgeStyles];
+  // The data states' styles come with the detail's data part (SocDocumentView), which only an opened detail loads.
+  static override styles = [tokens, baseStyles, socBadgeStyles];
+
+  // Static declarations, not decorators: the decorator helpers would be a tenth of the badge's first download.
+  static override properties: PropertyDeclarations = {
+    code: {},
+    edition: {},
+    titleText: { attribute: 'title' },
+    occupation: {},
+    detail: { type: Boolean },
+    open: { type: Boolean, reflect: true },
+    size: { reflect: true },
+    titles: { state: true },
+    titlesFailed: { state: true },
+    documentView: { state: true },
+    soc2010: { state: true },
+  };
 
   /** The four-digit unit-group code, e.g. `2136`. */
-  @property() code = '';
+  code = '';
 
   /** `2020` (the default) or `2010`. SOC 2010 codes were renumbered in 2020; the library holds SOC 2020 titles only. */
-  @property() edition: SocEdition = '2020';
+  edition: SocEdition = '2020';
 
   /**
    * The title to show, read from the `title` attribute (so `el.title = '…'` works too). Needed for SOC 2010 codes,
    * unless `occupation` is set; for SOC 2020 it replaces the bundled title.
    */
-  @property({ attribute: 'title' }) titleText: string | null = null;
+  titleText: string | null = null;
 
   /** For SOC 2010: an occupation code whose Embed API document supplies the SOC 2010 title (and code, if none given). */
-  @property() occupation = '';
+  occupation = '';
 
   /** Makes the badge a button that discloses the groups, the description and the occupations with this code. */
-  @property({ type: Boolean }) detail = false;
+  detail = false;
 
   /** Whether the detail is open. Set it to open the detail at first render. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
-  @property({ reflect: true }) size: SocBadgeSize = 'medium';
+  size: SocBadgeSize = 'medium';
 
   /** Per-element overrides of any visible string, the badge's own (`socUnknownCode`, …) included. */
-  @property({ attribute: false }) override strings: Partial<SocBadgeStrings> = {};
+  declare strings: Partial<SocBadgeStrings>;
 
-  @state() private titles: SocTitles | undefined = peekSocTitles();
-  @state() private titlesFailed = false;
-
-  @query('.badge') private toggleButton?: HTMLButtonElement;
+  private titles: SocTitles | undefined = peekSocTitles();
+  private titlesFailed = false;
 
   /** Set when the detail first opens, so a badge that is never opened makes no request. */
   private detailRequested = false;
   private reportedUnknown: string | null = null;
 
-  private readonly detailData = new DataController<SocDocument>(this, {
-    request: () => {
-      const resolution = this.resolve();
-      if (!this.detailRequested || resolution.state !== 'known' || this.edition === '2010') return null;
-      const { code } = resolution;
-      return { path: embedPaths.soc(code), load: (client, signal) => client.get('soc', code, { signal }) };
-    },
-  });
+  /**
+   * The detail's Embed API part (description, occupations), whose module loads when a detail first opens: the data
+   * layer is no part of a badge that is never opened.
+   */
+  private documentView?: SocDocumentView;
+  private documentViewLoading = false;
 
   /** SOC 2010 only: the occupation's own SOC 2010 reference, for the title (and the code when none is given). */
-  private readonly soc2010FromOccupation = new Task(this, {
-    args: () => [this.edition === '2010' && !this.titleText ? normaliseCode(this.occupation) : '', resolveApiBase(this), this.client] as const,
-    task: async ([occupation, apiBase, injected], { signal }) => {
-      if (!OCCUPATION_CODE.test(occupation)) return null;
-      const client = await clientFor(apiBase, injected);
-      const document = await client?.get('occupation', occupation, { signal });
-      return document?.soc.soc2010 ?? null;
-    },
-  });
+  private soc2010: { pending: boolean; found: Soc2010Reference } = { pending: false, found: null };
+  private soc2010Request?: { key: string; client: EmbedClient | undefined; controller: AbortController };
 
   override get text(): SocBadgeStrings {
     return { ...socBadgeDefaults, ...this.strings };
@@ -145,8 +146,54 @@ export class SocBadge extends OmElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('edition')) this.ensureTitles();
+    this.lookUpSoc2010();
     if (changed.has('code') || changed.has('edition')) this.detailRequested = false;
-    if (this.open && this.detailAvailable) this.detailRequested = true;
+    if (this.open && this.detailAvailable) {
+      this.detailRequested = true;
+      this.loadDocumentView();
+    }
+  }
+
+  /** Asks for the occupation's document when the SOC 2010 title must come from it, once per occupation and source. */
+  private lookUpSoc2010(): void {
+    const occupation = this.edition === '2010' && !this.titleText ? normaliseCode(this.occupation) : '';
+    const apiBase = resolveApiBase(this);
+    const key = `${occupation} ${apiBase}`;
+    if (this.soc2010Request?.key === key && this.soc2010Request.client === this.client) return;
+    this.soc2010Request?.controller.abort();
+    this.soc2010Request = undefined;
+    if (!OCCUPATION_CODE.test(occupation)) {
+      this.soc2010 = { pending: false, found: null };
+      return;
+    }
+    const { signal } = (this.soc2010Request = { key, client: this.client, controller: new AbortController() }).controller;
+    this.soc2010 = { pending: true, found: null };
+    clientFor(apiBase, this.client)
+      .then((client) => client?.get('occupation', occupation, { signal }))
+      .then(
+        (document) => document?.soc.soc2010 ?? null,
+        () => null, // no title to be had: the badge says so
+      )
+      .then((found) => {
+        if (!signal.aborted) this.soc2010 = { pending: false, found };
+      });
+  }
+
+  private loadDocumentView(): void {
+    if (this.documentView || this.documentViewLoading) return;
+    this.documentViewLoading = true;
+    import('./soc-document-view.js').then(
+      ({ SocDocumentView }) => {
+        this.documentView = new SocDocumentView(this, () => {
+          const resolution = this.resolve();
+          return this.detailRequested && resolution.state === 'known' && this.edition !== '2010' ? resolution.code : null;
+        });
+      },
+      () => {
+        // A chunk that could not be fetched: the next opening tries again; the bundled groups still show meanwhile.
+        this.documentViewLoading = false;
+      },
+    );
   }
 
   protected override updated(): void {
@@ -164,19 +211,19 @@ export class SocBadge extends OmElement {
   private get givenCode(): string {
     const code = this.code.trim();
     if (code || this.edition !== '2010') return code;
-    return this.soc2010FromOccupation.value?.code ?? '';
+    return this.soc2010.found?.code ?? '';
   }
 
   private resolve(): Resolution {
     const code = this.givenCode;
     const custom = this.titleText?.trim();
     if (this.edition === '2010') {
-      if (!code && this.soc2010FromOccupation.status === TaskStatus.PENDING) return { state: 'pending', code };
+      if (!code && this.soc2010.pending) return { state: 'pending', code };
       if (!SOC_CODE.test(code)) return { state: 'unknown', code, reason: 'bad-request' };
-      const fromOccupation = this.soc2010FromOccupation.value;
+      const fromOccupation = this.soc2010.found;
       const title = custom || (fromOccupation?.code === code ? fromOccupation.title : '');
       if (title) return { state: 'known', code, title, lineage: null };
-      return this.soc2010FromOccupation.status === 1 ? { state: 'pending', code } : { state: 'untitled', code };
+      return this.soc2010.pending ? { state: 'pending', code } : { state: 'untitled', code };
     }
     if (!SOC_CODE.test(code)) return { state: 'unknown', code, reason: 'bad-request' };
     if (!this.titles) return this.titlesFailed ? (custom ? { state: 'known', code, title: custom, lineage: null } : { state: 'untitled', code }) : { state: 'pending', code };
@@ -197,13 +244,8 @@ export class SocBadge extends OmElement {
     if (event.key !== 'Escape' || !this.open) return;
     event.stopPropagation();
     this.open = false;
-    this.toggleButton?.focus();
+    this.renderRoot.querySelector<HTMLButtonElement>('.badge')?.focus();
   };
-
-  private selectOccupation(event: MouseEvent, occupation: OccupationSummary): void {
-    const proceed = this.emit('om-occupation-select', { code: occupation.code, title: occupation.title }, { cancelable: true });
-    if (!proceed) event.preventDefault();
-  }
 
   override render(): TemplateResult {
     const text = this.text;
@@ -258,33 +300,13 @@ export class SocBadge extends OmElement {
             <dd><span class="lineage-code">${lineage[level].code}</span> ${lineage[level].title}</dd>
           </div>`)}</dl>`
         : nothing}
-      ${this.detailRequested
-        ? this.detailData.render({
-            complete: (document) => this.renderSocDocument(document),
-            loading: () => html`<div class="om-skeleton" part="skeleton"></div>`,
-          })
-        : nothing}
+      ${!this.detailRequested
+        ? nothing
+        : this.documentView
+          ? this.documentView.render()
+          : html`<div class="om-state" part="state" aria-busy="true"><span class="om-visually-hidden">${text.loading}</span></div>`}
       <p class="ons"><a part="ons-link" href=${ONS_SOC_2020_URL} target="_blank" rel="noopener noreferrer">${text.socOnsLink}<span class="om-visually-hidden"> ${text.opensInNewTab}</span></a></p>
       <p class="source">${text.socSource}</p>`;
-  }
-
-  private renderSocDocument(document: SocDocument): TemplateResult {
-    const text = this.text;
-    return html`${document.description
-        ? html`<p class="section-title" id="description-title">${text.socDescription}</p>
-            <p class="description" part="description" aria-labelledby="description-title">${document.description}</p>`
-        : nothing}
-      <p class="section-title" id="occupations-title">${text.socOccupations}</p>
-      ${document.occupations.length === 0
-        ? html`<p class="description">${text.socNoOccupations}</p>`
-        : html`<ul class="occupations" part="occupations" aria-labelledby="occupations-title">
-            ${document.occupations.map((occupation) => html`<li>
-              <a part="occupation-link" href=${MAPS_OCCUPATION_URL + occupation.code} @click=${(event: MouseEvent) => this.selectOccupation(event, occupation)}
-                >${occupation.title}</a>
-              <span class="occupation-level">(${text.level(occupation.level)})</span>
-            </li>`)}
-          </ul>`}
-      ${renderAttribution(text)}`;
   }
 }
 
