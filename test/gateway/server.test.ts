@@ -311,7 +311,7 @@ test('the API key never appears in any response, header or log line', async () =
   assert.ok(gateway.logs.every((line) => !line.includes(API_KEY)));
 });
 
-test('--demo serves the demo page and bundle files by plain name only', async () => {
+test('--demo serves the demo page, bundle files (by plain name only) and themes, compressed and revalidated', async () => {
   const { demoAssets } = await import('@occupational-maps/gateway');
   const demo = await startServer(gateway.createApp({ assets: demoAssets }), 0);
   try {
@@ -325,6 +325,17 @@ test('--demo serves the demo page and bundle files by plain name only', async ()
       assert.ok(res.status === 400 || res.status === 404, `${path} → ${res.status}`);
     }
     assert.equal(await demoAssets('/elements/../../../package.json'), null);
+
+    // Assets are compressed and revalidated like documents: the bundle is most of a demo page's bytes.
+    const plain = await request(demo.url, '/elements/themes/govuk.css');
+    assert.equal(plain.status, 200);
+    assert.match(String(plain.headers['content-type']), /^text\/css/);
+    const zipped = await request(demo.url, '/elements/themes/govuk.css', { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.ok(zipped.body.length < plain.body.length);
+    assert.deepEqual(gunzipSync(zipped.body), plain.body);
+    const revalidated = await request(demo.url, '/elements/themes/govuk.css', { headers: { 'If-None-Match': String(zipped.headers.etag) } });
+    assert.equal(revalidated.status, 304);
   } finally {
     await demo.close();
   }

@@ -27,11 +27,15 @@ export interface AppOptions {
   now?: () => number;
 }
 
-interface CachedDocument {
+/** A body with its precompressed codings and entity tag. */
+interface Encoded {
   body: Uint8Array;
   gzip: Uint8Array | null;
   br: Uint8Array | null;
   etag: string;
+}
+
+interface CachedDocument extends Encoded {
   storedAt: number;
 }
 
@@ -61,14 +65,31 @@ export function createApp(options: AppOptions): Hono {
   const building = new Map<string, Promise<Outcome>>();
 
   async function store(doc: unknown): Promise<CachedDocument> {
-    const body = renderDocument(doc);
+    return { ...(await encode(renderDocument(doc))), storedAt: now() };
+  }
+
+  /** The bytes with their precompressed codings and entity tag, computed once per body. */
+  async function encode(body: Uint8Array): Promise<Encoded> {
     const big = body.length >= COMPRESS_MIN_BYTES;
     const [gzip, br, etag] = await Promise.all([
       big ? compressor.gzip(body) : null,
       big && compressor.brotli ? compressor.brotli(body) : null,
       entityTag(body),
     ]);
-    return { body, gzip, br, etag, storedAt: now() };
+    return { body, gzip, br, etag };
+  }
+
+  /** A 200 (or 304) in the best coding the client accepts, with a strong ETag per representation. */
+  function respondEncoded(c: Context, entry: Encoded, headers: Record<string, string>): Response {
+    const coding: Coding = negotiateEncoding(c.req.header('accept-encoding'), [...(entry.br ? ['br' as const] : []), ...(entry.gzip ? ['gzip' as const] : [])]);
+    const body = coding === 'br' ? entry.br! : coding === 'gzip' ? entry.gzip! : entry.body;
+    // A strong validator per representation (RFC 9110 §8.8.3); If-None-Match uses weak comparison, so any coding of the same bytes matches.
+    headers.ETag = `"${entry.etag}${coding === 'identity' ? '' : `-${coding}`}"`;
+    const ifNoneMatch = c.req.header('if-none-match');
+    if (ifNoneMatch && matches(ifNoneMatch, entry.etag)) return new Response(null, { status: 304, headers });
+    if (coding !== 'identity') headers['Content-Encoding'] = coding;
+    headers['Content-Length'] = String(body.length);
+    return new Response(c.req.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
   }
 
   async function build(path: string, kind: EmbedDocumentKind, key: string | null): Promise<Outcome> {
@@ -163,14 +184,9 @@ export function createApp(options: AppOptions): Hono {
       return errorResponse(c, status, code, message, status === 404 ? 'public, max-age=60' : 'no-store');
     }
     const { entry, stale } = result;
-    const coding: Coding = negotiateEncoding(c.req.header('accept-encoding'), [...(entry.br ? ['br' as const] : []), ...(entry.gzip ? ['gzip' as const] : [])]);
-    const body = coding === 'br' ? entry.br! : coding === 'gzip' ? entry.gzip! : entry.body;
-    // A strong validator per representation (RFC 9110 §8.8.3); If-None-Match uses weak comparison, so any coding of the same bytes matches.
-    const etag = `"${entry.etag}${coding === 'identity' ? '' : `-${coding}`}"`;
     const headers: Record<string, string> = {
       'Content-Type': JSON_TYPE,
       'Cache-Control': stale ? 'public, max-age=60, stale-while-revalidate=600' : `public, max-age=${maxAge}, stale-while-revalidate=${swr}, stale-if-error=${swr}`,
-      ETag: etag,
       Vary: allowed === '*' ? 'Accept-Encoding' : 'Accept-Encoding, Origin',
       'X-Content-Type-Options': 'nosniff',
       ...corsHeaders(c),
@@ -179,11 +195,7 @@ export function createApp(options: AppOptions): Hono {
       headers.Warning = '110 - "Response is Stale"';
       headers['X-OM-Stale'] = '1';
     }
-    const ifNoneMatch = c.req.header('if-none-match');
-    if (ifNoneMatch && matches(ifNoneMatch, entry.etag)) return new Response(null, { status: 304, headers });
-    if (coding !== 'identity') headers['Content-Encoding'] = coding;
-    headers['Content-Length'] = String(body.length);
-    return new Response(c.req.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
+    return respondEncoded(c, entry, headers);
   });
 
   if (options.assets) {
@@ -193,10 +205,19 @@ export function createApp(options: AppOptions): Hono {
     app.get('/elements/themes/:file', async (c) => serveAsset(c, await assets(`/elements/themes/${c.req.param('file')}`)));
   }
 
-  const serveAsset = (c: Context, asset: { body: Uint8Array; type: string } | null) =>
-    asset
-      ? new Response(asset.body as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': asset.type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' } })
-      : errorResponse(c, 404, 'not-found', 'Not found.', 'no-cache');
+  // Demo assets are compressed like documents (the bundle is most of a demo page's bytes), once per file content.
+  const encodedAssets = new Map<string, { source: Uint8Array; encoded: Promise<Encoded> }>();
+  async function serveAsset(c: Context, asset: { body: Uint8Array; type: string } | null): Promise<Response> {
+    if (!asset) return errorResponse(c, 404, 'not-found', 'Not found.', 'no-cache');
+    const path = new URL(c.req.url).pathname;
+    let known = encodedAssets.get(path);
+    if (!known || !sameBytes(known.source, asset.body)) {
+      known = { source: asset.body, encoded: encode(asset.body) };
+      encodedAssets.set(path, known);
+    }
+    const headers = { 'Content-Type': asset.type, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', 'X-Content-Type-Options': 'nosniff' };
+    return respondEncoded(c, await known.encoded, headers);
+  }
 
   app.notFound((c) => errorResponse(c, 404, 'not-found', 'Not found. The Embed API lives under /v1/ (see docs/embed-api.md).', 'public, max-age=60'));
   app.onError((error, c) => {
@@ -214,3 +235,5 @@ function matches(header: string, etag: string): boolean {
     return opaque === etag || opaque === `${etag}-gzip` || opaque === `${etag}-br`;
   });
 }
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, index) => byte === b[index]);
