@@ -47,6 +47,8 @@ export const mapBuilderStyles = css`
 
   .field {
     display: grid;
+    /* A shrinkable column: a select's longest option must not widen the form past a 320 px viewport. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_om-space-1);
     margin-bottom: var(--_om-space-3);
   }
@@ -72,6 +74,7 @@ export const mapBuilderStyles = css`
     max-width: 100%;
   }
   select {
+    max-width: 100%;
     padding: var(--_om-space-1) var(--_om-space-2);
   }
   input[type='color'] {
