@@ -4,7 +4,8 @@
  * Node only: page-side code is passed to Chromium as strings, so this file needs no DOM types.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -19,16 +20,29 @@ const RESULTS_DIR = `${ROOT}test/.results/`;
 
 /**
  * The CDN bundle and its lazy chunks, read into memory once: a parallel `npm run build` elsewhere deletes and
- * rewrites dist/cdn, and a test must not see it half-written. Builds it when it is missing (a lone test run).
+ * rewrites dist/cdn, and a test must not see it half-written. When dist/cdn has no complete bundle (a lone test
+ * run, or a build in progress elsewhere), rollup builds one into a private folder instead.
  */
 export function loadBundle(): Map<string, Buffer> {
-  if (!existsSync(`${CDN_DIR}occupational-maps.js`)) {
-    const built = spawnSync(process.execPath, ['scripts/build.mjs', 'cdn'], { cwd: ROOT, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('The CDN bundle could not be built (node scripts/build.mjs cdn).');
-  }
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(CDN_DIR)) if (name.endsWith('.js')) files.set(name, readFileSync(`${CDN_DIR}${name}`));
-  if (!files.has('occupational-maps.js')) throw new Error(`No occupational-maps.js in ${CDN_DIR}`);
+  const read = (dir: string) => {
+    try {
+      const files = new Map<string, Buffer>();
+      for (const name of readdirSync(dir)) if (name.endsWith('.js')) files.set(name, readFileSync(`${dir}${name}`));
+      // Every chunk the entry imports must be there too, or the page would fail later.
+      const entry = files.get('occupational-maps.js')?.toString('utf8');
+      const chunks = [...(entry ?? '').matchAll(/["']\.\/([\w.-]+\.js)["']/g)].map((match) => match[1]);
+      return entry && chunks.every((chunk) => files.has(chunk)) ? files : null;
+    } catch {
+      return null;
+    }
+  };
+  const shared = read(CDN_DIR);
+  if (shared) return shared;
+  const own = mkdtempSync(`${tmpdir()}/om-e2e-cdn-`);
+  const built = spawnSync(`${ROOT}node_modules/.bin/rollup`, ['-c', 'rollup.config.js', '--silent', '--dir', own], { cwd: ROOT, stdio: 'inherit' });
+  const files = built.status === 0 ? read(`${own}/`) : null;
+  rmSync(own, { recursive: true, force: true });
+  if (!files) throw new Error('The CDN bundle could not be built (rollup -c rollup.config.js).');
   return files;
 }
 
