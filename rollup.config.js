@@ -1,6 +1,9 @@
-// The CDN bundle: packages/elements/dist/cdn/occupational-maps.js, one ES module with Lit inside that defines every
-// element, for a plain <script type="module">. Lazy pieces (such as the SOC titles) become chunks beside it and load
-// only when an element needs them. The npm build is tsc (scripts/build.mjs); bench/size.mjs reuses `bundlePlugins`.
+// The CDN bundles, for a plain <script type="module">, in packages/elements/dist/cdn/:
+// - occupational-maps.js: Lit, the shared foundations and an autoloader that imports each element's chunk (beside it)
+//   when its tag first appears in the page, so a page downloads only the elements it uses;
+// - occupational-maps.all.js: every element defined at once, for hosts that prefer one request for the elements.
+// Lazy pieces (the SOC titles, the data client, each document's schema) are chunks beside both and load only when
+// needed. The npm build is tsc (scripts/build.mjs); bench/size.mjs reuses `bundlePlugins`.
 import { fileURLToPath } from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -10,8 +13,10 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const elementsPackage = `${root}packages/elements/`;
 
 export const CDN_DIR = `${elementsPackage}dist/cdn`;
-export const CDN_ENTRY = `${elementsPackage}src/define/all.ts`;
+export const CDN_ENTRY = `${elementsPackage}src/autoloader/cdn.ts`;
 export const CDN_FILE = `${CDN_DIR}/occupational-maps.js`;
+export const CDN_ALL_ENTRY = `${elementsPackage}src/define/all.ts`;
+export const CDN_ALL_FILE = `${CDN_DIR}/occupational-maps.all.js`;
 
 /**
  * Lit's production build (its default export; `production` is named for packages that use it), the `source`
@@ -66,17 +71,25 @@ function onwarn(warning, warn) {
   warn(warning);
 }
 
-export default [
-  {
-    input: CDN_ENTRY,
-    output: {
-      dir: CDN_DIR,
-      format: 'es',
-      entryFileNames: 'occupational-maps.js',
-      chunkFileNames: 'occupational-maps-[name]-[hash].js',
-      sourcemap: true,
-    },
-    plugins: bundlePlugins(),
-    onwarn,
+/** One CDN build; the two are separate builds so the eager file shares no chunk with the autoloader's (one request). */
+const cdnBuild = (input, file, prefix) => ({
+  input,
+  output: {
+    dir: CDN_DIR,
+    format: 'es',
+    entryFileNames: file,
+    chunkFileNames: `${prefix}-[name]-[hash].js`,
+    sourcemap: true,
+    // Folds tiny shared chunks (a Lit directive, a decorator) into bigger ones, so an element costs fewer round trips.
+    experimentalMinChunkSize: 4096,
   },
+  // Chunks import the foundations (Lit, the base class) from the entry file itself rather than from a chunk of their own.
+  preserveEntrySignatures: 'allow-extension',
+  plugins: bundlePlugins(),
+  onwarn,
+});
+
+export default [
+  cdnBuild(CDN_ENTRY, 'occupational-maps.js', 'occupational-maps'),
+  cdnBuild(CDN_ALL_ENTRY, 'occupational-maps.all.js', 'occupational-maps.all'),
 ];
