@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { EmbedError, ROUTES, type EmbedClient } from '@occupational-maps/core';
+import { FavouritesStore } from '@occupational-maps/elements';
 import '@occupational-maps/elements/define/route-map';
 
 /** Real documents from the test snapshot (Storybook serves it at /v1/). */
@@ -20,7 +21,21 @@ interface RouteMapArgs {
   occupationHref: string;
   syncUrl: boolean;
   noAttribution: boolean;
+  favourites: boolean;
   width: number;
+}
+
+/**
+ * The map's favourites in the stories' own storage key (as in the occupation-favourites stories), seeded once with
+ * Data analyst, so trying the stars never touches a reader's real list. The card in the dialog uses the page's list.
+ */
+let favouritesStore: FavouritesStore | undefined;
+function storyFavourites(): FavouritesStore {
+  if (!favouritesStore) {
+    favouritesStore = new FavouritesStore({ key: 'occupational-maps:favourites:storybook' });
+    if (favouritesStore.size === 0) favouritesStore.add({ code: 'OCC0118', title: 'Data analyst', level: 4, routeSlug: 'digital' });
+  }
+  return favouritesStore;
 }
 
 /** A client for states the real data never shows on demand: one that never answers, one that always fails. */
@@ -34,7 +49,7 @@ const meta: Meta<RouteMapArgs> = {
   component: 'route-map',
   args: {
     route: 'digital', view: 'map', controls: false, levels: '', status: '', products: '', search: '', pathway: '', selected: '',
-    compact: false, occupationHref: '', syncUrl: false, noAttribution: false, width: 1280,
+    compact: false, occupationHref: '', syncUrl: false, noAttribution: false, favourites: false, width: 1280,
   },
   argTypes: {
     route: { control: 'select', options: ROUTES.map((route) => route.slug) },
@@ -60,6 +75,8 @@ const meta: Meta<RouteMapArgs> = {
       occupation-href=${args.occupationHref || nothing}
       ?sync-url=${args.syncUrl}
       ?no-attribution=${args.noAttribution}
+      ?favourites=${args.favourites}
+      .store=${args.favourites ? storyFavourites() : undefined}
       ><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/route/${args.route}">The ${args.route} route on the occupational maps</a></route-map
     >
   </div>`,
@@ -103,6 +120,18 @@ export const Compact: Story = { args: { compact: true, width: 900 } };
 
 /** Tiles link to the host's own pages instead of opening a dialog. */
 export const LinkedToHostPages: Story = { args: { occupationHref: 'https://college.example/courses?occupation={code}' } };
+
+/**
+ * With `favourites`: a star marks favourite tiles (Data analyst is one here); F on a focused tile adds or removes one,
+ * announced politely; the dialog's card has its star.
+ */
+export const Favourites: Story = { args: { favourites: true } };
+
+/** Favourites in the list view: a star button beside every occupation. */
+export const FavouritesList: Story = { args: { favourites: true, view: 'list' } };
+
+/** Favourites in the table view: a Favourite column with a star button in every row. */
+export const FavouritesTable: Story = { args: { favourites: true, view: 'table' } };
 
 /** Filters and the selection kept in the URL hash, so a filtered view can be linked to. */
 export const SyncedWithUrl: Story = { args: { controls: true, syncUrl: true } };

@@ -53,6 +53,17 @@ export const routeMapStrings = {
   mapTableCluster: 'Cluster',
   mapTableProgression: 'Progression',
   mapNone: 'None',
+  // Favourites (with the `favourites` attribute)
+  /** Read after a favourite tile's title, so the star is not the only sign. */
+  mapFavouriteMarker: ', favourite',
+  mapFavouriteAdded: (title: string) => `${title} added to favourites`,
+  mapFavouriteRemoved: (title: string) => `${title} removed from favourites`,
+  mapFavouritesFull: (title: string) => `${title} could not be added: the favourites list is full`,
+  mapFavouritesKey: 'Favourites',
+  mapFavouriteKeyItem: 'Favourite',
+  mapFavouriteShortcut: 'Press F on a focused occupation to add it to your favourites or remove it',
+  mapInstructionsFavourites: 'F adds or removes a favourite.',
+  mapTableFavourite: 'Favourite',
 };
 
 /** The shared strings with this element's own: everything `<route-map>` says. */

@@ -268,6 +268,20 @@ export const routeMapStyles = css`
   .tile__title {
     font-weight: var(--_om-font-weight-bold);
   }
+  /* A filled star, the shape of <favourite-toggle>'s on state; inline-block so the title's hover underline skips it. */
+  .favourite-marker {
+    --_om-favourite-color: var(--om-favourite-color, #b35900);
+    display: inline-block;
+    margin-inline-start: var(--_om-space-1);
+    vertical-align: -0.125em;
+    color: var(--_om-favourite-color);
+    line-height: 0;
+  }
+  .favourite-marker svg {
+    width: 1em;
+    height: 1em;
+    fill: currentColor;
+  }
   .tile__meta {
     display: flex;
     flex-wrap: wrap;
@@ -487,6 +501,12 @@ export const routeMapStyles = css`
   .list__items li {
     margin-block-end: var(--_om-space-2);
   }
+  .list__title-row {
+    display: inline-flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--_om-space-1);
+  }
   .list__facts {
     display: block;
     font-size: var(--_om-font-size-small);
@@ -516,6 +536,10 @@ export const routeMapStyles = css`
     border-block-end: 1px solid var(--_om-color-border);
     text-align: start;
     vertical-align: top;
+  }
+  td.table__favourite {
+    padding-block: 0;
+    vertical-align: middle;
   }
   thead th {
     border-block-end-width: 2px;
@@ -639,7 +663,8 @@ export const routeMapStyles = css`
   }
 
   @media (forced-colors: active) {
-    .shape {
+    .shape,
+    .favourite-marker {
       color: CanvasText;
     }
     .tile,

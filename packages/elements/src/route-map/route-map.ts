@@ -25,6 +25,7 @@ import { OmElement } from '../shared/om-element.js';
 import { routeMapDefaults, type RouteMapStrings } from './route-map.strings.js';
 import type { OccupationCardStrings } from '../occupation-card/occupation-card.strings.js';
 import type { FavouriteToggleStrings } from '../favourite-toggle/favourite-toggle.strings.js';
+import type { FavouritesStore } from '../shared/favourites.js';
 import { sharedStyles } from '../shared/state-styles.js';
 import { tokens } from '../shared/styles.js';
 import { collectNavItems, NAV_KEYS, nextNavItem, type NavKey } from './map-navigation.js';
@@ -51,6 +52,7 @@ const VIEWS: readonly RouteMapView[] = ['map', 'list', 'table'];
 const FILTER_PRODUCT_TYPES: readonly ProductType[] = ['apprenticeship', 't-level', 'htq'];
 
 type Relation = 'selected' | 'leads-to' | 'comes-from';
+type FavouritesModule = typeof import('../shared/favourites.js');
 
 /**
  * The occupational map of one route, as on the official Skills England maps: pathways as sections, each with three
@@ -59,7 +61,8 @@ type Relation = 'selected' | 'leads-to' | 'comes-from';
  * that say everything the map says, progression highlighting, and each occupation's `<occupation-card>` in a dialog.
  *
  * One tab stop leads into the map; arrow keys move between tiles and group toggles, Home and End go to the first and
- * last, Page Up and Page Down move between pathways, Enter opens an occupation, Escape closes it.
+ * last, Page Up and Page Down move between pathways, Enter opens an occupation, Escape closes it. With `favourites`,
+ * F adds the focused occupation to the person's favourites or removes it (a star marks favourite tiles).
  *
  * @summary A route's occupational map: pathways, level bands, clusters and occupations, with filters and progression.
  *
@@ -69,6 +72,8 @@ type Relation = 'selected' | 'leads-to' | 'comes-from';
  *   (or, with `occupation-href`, the link being followed). `detail: { code, title }`.
  * @fires om-filter-change - A person changed a filter or the view through the controls.
  *   `detail: { levels, status, products, search, pathway, view }`.
+ * @fires om-favourite-change - With `favourites`: before an occupation is added to or removed from the favourites
+ *   (F on a tile, or a star in the list or table). Cancelable. `detail: { code, favourite }` (the new state).
  *
  * @slot - Fallback content (for example a link to the official route map), shown before the element loads, when the
  *   route is unknown and when the data cannot be loaded.
@@ -85,6 +90,8 @@ type Relation = 'selected' | 'leads-to' | 'comes-from';
  * @csspart cluster-toggle - The button that expands or collapses a cluster.
  * @csspart tile - An occupation tile (a button, or a link with `occupation-href`).
  * @csspart badge - The Selected, Leads to and Comes from words on a tile.
+ * @csspart favourite-marker - The star on a favourite occupation's tile (with `favourites`).
+ * @csspart favourite - The `<favourite-toggle>` beside each occupation in the list and table views (with `favourites`).
  * @csspart list - The list view.
  * @csspart table - The table view.
  * @csspart selection - The progression summary of the selected occupation.
@@ -100,6 +107,7 @@ type Relation = 'selected' | 'leads-to' | 'comes-from';
  * @cssproperty --om-route-map-column-min - Narrowest a band column may be before the columns stack (default 220px).
  * @cssproperty --om-route-map-tile-min - Narrowest a tile may be in wide columns (default 180px).
  * @cssproperty --om-color-progression - The outline of tiles a selected occupation leads to or comes from.
+ * @cssproperty --om-favourite-color - The star on favourite tiles (the same token as `<favourite-toggle>`).
  */
 export class RouteMap extends OmElement {
   static override styles = [tokens, sharedStyles, attributionStyles, routeMapStyles];
@@ -154,6 +162,18 @@ export class RouteMap extends OmElement {
   /** The selected occupation's code: its progression is highlighted. */
   @property() selected = '';
 
+  /**
+   * Lets people keep favourites: a star marks favourite tiles and F on a focused occupation adds or removes it; the
+   * list and table views get a `<favourite-toggle>` per occupation, and the dialog's card its star.
+   */
+  @property({ type: Boolean }) favourites = false;
+
+  /**
+   * The favourites store: the page's shared one (loaded once `favourites` is set) unless a host or test injects
+   * another. The card in the dialog always uses the page's store.
+   */
+  @property({ attribute: false }) store?: FavouritesStore;
+
   /** Collapsed pathway and cluster keys. */
   @state() private collapsed: ReadonlySet<string> = new Set();
   /** The item that holds the map's one tab stop. */
@@ -179,6 +199,11 @@ export class RouteMap extends OmElement {
   /** True while state is being applied from the URL, so it is not written straight back. */
   private applyingUrl = false;
   private lastWrittenHash?: string;
+  /** The favourites code, loaded only for a map with `favourites`. */
+  private favouritesModule?: FavouritesModule;
+  private favouritesRequested = false;
+  private followedStore?: FavouritesStore;
+  private stopFollowingFavourites?: () => void;
 
   private readonly data = new DataController<RouteMapDocument>(this, {
     request: () => {
@@ -199,17 +224,22 @@ export class RouteMap extends OmElement {
     window.addEventListener('hashchange', this.onLocationChange);
     window.addEventListener('popstate', this.onLocationChange);
     if (this.syncUrl) this.applyUrlState();
+    // Favourites may have changed while the map was detached and not listening: read them again.
+    if (this.favourites) this.requestUpdate();
+    this.followFavourites();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onLocationChange);
     window.removeEventListener('popstate', this.onLocationChange);
+    this.followFavourites();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('syncUrl') && this.syncUrl && changed.get('syncUrl') === false) this.applyUrlState();
     if (changed.has('search') && this.search.trim()) this.loadSearchIndex();
+    if (this.favourites) this.loadFavourites();
     if (changed.has('route')) {
       this.collapsed = new Set();
       this.activeKey = '';
@@ -218,6 +248,7 @@ export class RouteMap extends OmElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (this.syncUrl && !this.applyingUrl) this.writeUrlState(changed.has('search') && changed.size === 1);
+    this.followFavourites();
     if (this.dialogCode && this.dialog && !this.dialog.open) {
       try {
         this.dialog.showModal();
@@ -304,6 +335,72 @@ export class RouteMap extends OmElement {
     );
   }
 
+  // ——— Favourites ———
+
+  /** The store and its change events live in their own module, fetched only by maps that show favourites. */
+  private loadFavourites(): void {
+    if (this.favouritesRequested) return;
+    this.favouritesRequested = true;
+    import('../shared/favourites.js').then(
+      (module) => {
+        this.favouritesModule = module;
+        this.store ??= module.getFavouritesStore();
+        this.requestUpdate();
+      },
+      () => {
+        this.favouritesRequested = false; // a chunk that failed to load is tried again on the next update
+      },
+    );
+  }
+
+  /**
+   * One subscription per map, not per tile: any change (here, in another element or another tab) re-renders the map,
+   * which reads the favourite codes once.
+   */
+  private followFavourites(): void {
+    const module = this.favouritesModule;
+    const store = this.favourites && this.isConnected && module ? this.store : undefined;
+    if (store === this.followedStore) return;
+    this.stopFollowingFavourites?.();
+    this.followedStore = store;
+    this.stopFollowingFavourites = store && module ? module.subscribeToFavourites(store, () => this.requestUpdate()) : undefined;
+  }
+
+  /** The codes of the favourite occupations, read once per render; undefined when the map does not show favourites. */
+  private favouriteCodes(): ReadonlySet<string> | undefined {
+    if (!this.favourites || !this.store) return undefined;
+    return new Set(this.store.list().map((item) => item.code));
+  }
+
+  /** F on an occupation: adds or removes it, tells the host first (cancelable) and announces the result. */
+  private toggleFavourite(code: string): void {
+    const store = this.store;
+    const document = this.data.value;
+    const occupation = document ? routeModel(document).tilesByCode.get(code)?.[0]?.occupation : undefined;
+    if (!store || !document || !occupation) return;
+    const favourite = !store.has(code);
+    if (!this.emit('om-favourite-change', { code, favourite }, { cancelable: true })) return;
+    const text = this.text;
+    if (!favourite) {
+      store.remove(code);
+      this.announce(text.mapFavouriteRemoved(occupation.title));
+    } else if (store.add({ code, title: occupation.title, level: occupation.level, routeSlug: occupation.routeSlug ?? document.slug })) {
+      this.announce(text.mapFavouriteAdded(occupation.title));
+    } else {
+      this.announce(text.mapFavouritesFull(occupation.title));
+    }
+  }
+
+  /** Sets the live region's text; the same message twice in a row differs by a space, so it is read again. */
+  private announce(message: string): void {
+    this.announcement = message === this.announcement ? `${message}\u00a0` : message;
+  }
+
+  private renderFavouriteToggle(occupation: OccupationSummary, routeSlug: string) {
+    return html`<favourite-toggle part="favourite" code=${occupation.code} title=${occupation.title} level=${occupation.level}
+      route=${occupation.routeSlug ?? routeSlug} .store=${this.store} .strings=${this.strings}></favourite-toggle>`;
+  }
+
   // ——— Rendering ———
 
   override render() {
@@ -388,7 +485,7 @@ export class RouteMap extends OmElement {
     } else if (this.view === 'table') {
       body = this.renderTable(model, visible, text);
     } else {
-      body = this.renderMap(model, visible, text);
+      body = this.renderMap(model, visible, text, this.favouriteCodes());
     }
     return html`
       ${this.renderHeader(model.document.name, text, text.mapShowing(shown, model.tiles.length))}
@@ -464,11 +561,12 @@ export class RouteMap extends OmElement {
     const { occupation } = tile;
     const tabindex = tile.key === this.tabStop ? '0' : '-1';
     const href = this.hrefFor(occupation.code);
+    const shortcut = this.favourites ? 'F' : nothing;
     return href
       ? html`<a class=${className} part="tile" href=${href} data-nav=${tile.key} data-code=${occupation.code} tabindex=${tabindex}
-          aria-describedby=${describedBy ?? nothing}>${content}</a>`
+          aria-describedby=${describedBy ?? nothing} aria-keyshortcuts=${shortcut}>${content}</a>`
       : html`<button type="button" class=${className} part="tile" data-nav=${tile.key} data-code=${occupation.code} tabindex=${tabindex}
-          aria-describedby=${describedBy ?? nothing} aria-current=${occupation.code === this.selected ? 'true' : nothing}>${content}</button>`;
+          aria-describedby=${describedBy ?? nothing} aria-current=${occupation.code === this.selected ? 'true' : nothing} aria-keyshortcuts=${shortcut}>${content}</button>`;
   }
 
   private renderBadges(relations: readonly Relation[] | undefined, text: RouteMapStrings) {
@@ -508,25 +606,39 @@ export class RouteMap extends OmElement {
               </ul>
             </div>`
           : nothing}
+        ${this.favourites
+          ? html`<div>
+              <p class="legend__title">${text.mapFavouritesKey}</p>
+              <ul>
+                <li><span class="favourite-marker" aria-hidden="true">${star()}</span> ${text.mapFavouriteKeyItem}</li>
+                <li>${text.mapFavouriteShortcut}</li>
+              </ul>
+            </div>`
+          : nothing}
       </div>
     </div>`;
   }
 
+  /** The star on a favourite tile, with words after the title so the star is not the only sign. */
+  private renderFavouriteMarker(text: RouteMapStrings) {
+    return html`<span class="favourite-marker" part="favourite-marker" aria-hidden="true">${star()}</span><span class="om-visually-hidden">${text.mapFavouriteMarker}</span>`;
+  }
+
   // ——— Map view ———
 
-  private renderMap(model: RouteModel, visible: readonly boolean[], text: RouteMapStrings) {
+  private renderMap(model: RouteModel, visible: readonly boolean[], text: RouteMapStrings, favourites?: ReadonlySet<string>) {
     const relations = this.relations(model);
     return html`<div class="toolbar" part="toolbar">
         <button type="button" class="om-button" @click=${this.expandAll}>${text.mapExpandAll}</button>
         <button type="button" class="om-button" @click=${() => this.collapseAll(model)}>${text.mapCollapseAll}</button>
       </div>
-      <p class="om-visually-hidden" id="map-instructions">${text.mapInstructions}</p>
+      <p class="om-visually-hidden" id="map-instructions">${text.mapInstructions}${this.favourites ? ` ${text.mapInstructionsFavourites}` : ''}</p>
       <div class="map" part="map" @keydown=${this.onNavKeydown} @click=${this.onItemClick} @focusin=${this.onFocusIn}>
-        ${model.pathways.map((pathway) => this.renderPathway(pathway, visible, relations, text))}
+        ${model.pathways.map((pathway) => this.renderPathway(pathway, visible, relations, text, favourites))}
       </div>`;
   }
 
-  private renderPathway(pathway: PathwayModel, visible: readonly boolean[], relations: Map<string, Relation[]>, text: RouteMapStrings) {
+  private renderPathway(pathway: PathwayModel, visible: readonly boolean[], relations: Map<string, Relation[]>, text: RouteMapStrings, favourites?: ReadonlySet<string>) {
     const count = pathway.tiles.reduce((sum, tile) => sum + (visible[tile.index] ? 1 : 0), 0);
     const expanded = !this.collapsed.has(pathway.key);
     return html`<div class="pathway" part="pathway" data-pathway=${pathway.key} ?hidden=${count === 0}>
@@ -564,7 +676,9 @@ export class RouteMap extends OmElement {
                   'heading--cluster',
                 )}
                 <ul class="tiles" id=${`${cluster.key}-body`} ?hidden=${!clusterExpanded}>
-                  ${cluster.tiles.map((tile) => this.renderTile(tile, visible[tile.index], relations.get(tile.occupation.code), describedBy, text))}
+                  ${cluster.tiles.map((tile) =>
+                    this.renderTile(tile, visible[tile.index], relations.get(tile.occupation.code), describedBy, text, favourites?.has(tile.occupation.code) ?? false),
+                  )}
                 </ul>
               </div>`;
             })}
@@ -579,22 +693,24 @@ export class RouteMap extends OmElement {
    * CSS from the tile's status class (no SVG per tile), and the product markers are one text run, with their words
    * beside them for assistive technology.
    */
-  private renderTile(tile: TileModel, isVisible: boolean, relations: Relation[] | undefined, describedBy: string, text: RouteMapStrings) {
+  private renderTile(tile: TileModel, isVisible: boolean, relations: Relation[] | undefined, describedBy: string, text: RouteMapStrings, favourite: boolean) {
     const { occupation } = tile;
     const className = `tile status--${occupation.status}${relations ? relations.map((relation) => ` is-${relation}`).join('') : ''}`;
     const markers = tile.productTypes.map((type) => PRODUCT_MARKERS[type]).join(' ');
-    const content = html`<span class="tile__title">${occupation.title}</span><span class="tile__meta"><span class="tile__level">${text.level(occupation.level)}</span><span class="status"><span class="shape" part="status-icon"></span><span class="om-visually-hidden">${statusLabel(occupation.status, text)}</span></span><span class="markers" aria-hidden="true" ?hidden=${!markers}>${markers}</span><span class="om-visually-hidden">${tile.productTypes.map((type) => productLabel(type, text)).join(', ')}</span></span>${relations ? this.renderBadges(relations, text) : nothing}`;
+    const content = html`<span class="tile__title">${occupation.title}${favourite ? this.renderFavouriteMarker(text) : nothing}</span><span class="tile__meta"><span class="tile__level">${text.level(occupation.level)}</span><span class="status"><span class="shape" part="status-icon"></span><span class="om-visually-hidden">${statusLabel(occupation.status, text)}</span></span><span class="markers" aria-hidden="true" ?hidden=${!markers}>${markers}</span><span class="om-visually-hidden">${tile.productTypes.map((type) => productLabel(type, text)).join(', ')}</span></span>${relations ? this.renderBadges(relations, text) : nothing}`;
     if (this.occupationHref) {
       return html`<li class="tile-item" ?hidden=${!isVisible}>${this.renderOccupationControl(tile, content, className, describedBy)}</li>`;
     }
     return html`<li class="tile-item" ?hidden=${!isVisible}><button type="button" class=${className} part="tile" data-nav=${tile.key} data-code=${occupation.code}
-      tabindex=${tile.key === this.tabStop ? '0' : '-1'} aria-describedby=${describedBy} aria-current=${occupation.code === this.selected ? 'true' : nothing}>${content}</button></li>`;
+      tabindex=${tile.key === this.tabStop ? '0' : '-1'} aria-describedby=${describedBy} aria-current=${occupation.code === this.selected ? 'true' : nothing}
+      aria-keyshortcuts=${this.favourites ? 'F' : nothing}>${content}</button></li>`;
   }
 
   // ——— List view ———
 
   private renderList(model: RouteModel, visible: readonly boolean[], text: RouteMapStrings) {
     const relations = this.relations(model);
+    const withToggles = this.favourites && this.store !== undefined;
     const shown = (tiles: readonly TileModel[]) => tiles.some((tile) => visible[tile.index]);
     return html`<div class="list" part="list" @keydown=${this.onNavKeydown} @click=${this.onItemClick} @focusin=${this.onFocusIn}>
       ${model.pathways.filter((pathway) => shown(pathway.tiles)).map(
@@ -608,7 +724,10 @@ export class RouteMap extends OmElement {
                   <ul class="list__items">
                     ${cluster.tiles.filter((tile) => visible[tile.index]).map(
                       (tile) => html`<li>
-                        ${this.renderOccupationControl(tile, html`<span class="tile__title">${tile.occupation.title}</span>`, 'list__link')}
+                        ${withToggles
+                          ? html`<span class="list__title-row">${this.renderOccupationControl(tile, html`<span class="tile__title">${tile.occupation.title}</span>`, 'list__link')}
+                              ${this.renderFavouriteToggle(tile.occupation, model.document.slug)}</span>`
+                          : this.renderOccupationControl(tile, html`<span class="tile__title">${tile.occupation.title}</span>`, 'list__link')}
                         <span class="list__facts">${text.level(tile.occupation.level)} · ${this.renderStatus(tile.occupation.status, text, true)}
                           ${this.productWords(tile.occupation, text)}</span>
                         ${this.renderBadges(relations.get(tile.occupation.code), text)}
@@ -631,6 +750,7 @@ export class RouteMap extends OmElement {
 
   private renderTable(model: RouteModel, visible: readonly boolean[], text: RouteMapStrings) {
     const relations = this.relations(model);
+    const withToggles = this.favourites && this.store !== undefined;
     return html`<div class="table-wrap" part="table" role="region" aria-labelledby="table-caption" tabindex="0"
       @keydown=${this.onNavKeydown} @click=${this.onItemClick} @focusin=${this.onFocusIn}>
       <table>
@@ -638,6 +758,7 @@ export class RouteMap extends OmElement {
         <thead>
           <tr>
             <th scope="col">${text.mapTableOccupation}</th>
+            ${withToggles ? html`<th scope="col">${text.mapTableFavourite}</th>` : nothing}
             <th scope="col">${text.mapTableLevel}</th>
             <th scope="col">${text.mapTableStatus}</th>
             <th scope="col">${text.mapTableProducts}</th>
@@ -652,6 +773,7 @@ export class RouteMap extends OmElement {
             const types = PRODUCT_TYPE_VALUES.filter((type) => occupation.products.some((product) => product.type === type));
             return html`<tr>
               <th scope="row">${this.renderOccupationControl(tile, occupation.title, 'table__link')}</th>
+              ${withToggles ? html`<td class="table__favourite">${this.renderFavouriteToggle(occupation, model.document.slug)}</td>` : nothing}
               <td>${text.level(occupation.level)} (${bandLabel(occupation.band, text)})</td>
               <td>${this.renderStatus(occupation.status, text, true)}</td>
               <td>${types.length ? types.map((type) => productLabel(type, text)).join(', ') : text.mapNone}</td>
@@ -853,7 +975,7 @@ export class RouteMap extends OmElement {
       </div>
       ${code
         ? html`<occupation-card code=${code} api-base=${resolveApiBase(this) ?? nothing} .client=${this.client} .strings=${this.strings}
-            heading-level="2"></occupation-card>`
+            heading-level="2" ?favourites=${this.favourites}></occupation-card>`
         : nothing}
     </dialog>`;
   }
@@ -919,6 +1041,13 @@ export class RouteMap extends OmElement {
       this.clearSelection();
       return;
     }
+    if ((event.key === 'f' || event.key === 'F') && this.favourites && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const occupation = (event.target as HTMLElement).closest<HTMLElement>('[data-code]');
+      if (!occupation) return;
+      event.preventDefault();
+      if (!event.repeat) this.toggleFavourite(occupation.dataset.code!); // holding F must not flicker it on and off
+      return;
+    }
     if (!NAV_KEYS.has(event.key) || event.altKey || event.metaKey) return;
     const current = (event.target as HTMLElement).closest<HTMLElement>('[data-nav]');
     if (!current) return;
@@ -953,6 +1082,10 @@ const toggled = <T>(values: readonly T[], value: T): T[] =>
   values.includes(value) ? values.filter((candidate) => candidate !== value) : [...values, value];
 
 const ordered = <T extends string>(values: readonly T[], order: readonly T[]): T[] => parseChoices(values.join(','), order);
+
+/** The same star as `<favourite-toggle>`'s, filled: drawn only on favourite tiles, so the map stays flat. */
+const star = () =>
+  html`<svg viewBox="0 0 24 24" width="16" height="16" focusable="false"><path d="M12 2.8l2.8 5.7 6.3.9-4.55 4.44 1.07 6.26L12 17.14l-5.62 2.96 1.07-6.26L2.9 9.4l6.3-.9z" /></svg>`;
 
 const chevron = () =>
   html`<svg class="chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M5 3l6 5-6 5z" fill="currentColor" /></svg>`;
