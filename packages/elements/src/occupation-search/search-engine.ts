@@ -110,11 +110,11 @@ export class OccupationSearchEngine {
   suggest(query: string, count = 3): string[] {
     const typed = query.trim().toLowerCase();
     if (!typed) return [];
-    return this.index
-      .autoSuggest(typed, { fuzzy: 0.4, prefix: true, combineWith: 'OR', boost: BOOST })
-      .map((suggestion) => suggestion.suggestion)
-      .filter((suggestion) => suggestion !== typed)
-      .slice(0, count);
+    const suggestions = this.index.autoSuggest(typed, { fuzzy: 0.4, prefix: true, combineWith: 'OR', boost: BOOST });
+    // A suggestion joins every term one document matched ("analyst analysis"); for a single typed word, offer words.
+    const single = !/\s/.test(typed);
+    const candidates = suggestions.flatMap((suggestion) => (single ? suggestion.terms : [suggestion.suggestion]));
+    return [...new Set(candidates)].filter((suggestion) => suggestion !== typed).slice(0, count);
   }
 
   private run(query: string): SearchHit[] {
