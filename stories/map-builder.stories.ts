@@ -1,9 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@occupational-maps/elements/define/map-builder';
+import { API, inWidth, widthControl } from './support.js';
 
-/** Real documents from the test snapshot (Storybook serves it at /v1/), theme presets at /themes/. */
-const API = '/v1/';
 const SCRIPT = 'https://cdn.jsdelivr.net/npm/@occupational-maps/elements/dist/cdn/occupational-maps.js';
 
 interface MapBuilderArgs {
@@ -17,11 +16,10 @@ const meta: Meta<MapBuilderArgs> = {
   args: { route: 'digital', width: 1100 },
   argTypes: {
     route: { control: 'text', description: 'The route chosen at first.' },
-    width: { control: { type: 'range', min: 320, max: 1400, step: 20 }, description: 'The container width.' },
+    width: widthControl('The container width.'),
   },
-  render: ({ route, width }) => html`<div style="width: ${width}px; max-width: 100%">
-    <map-builder api-base=${API} themes-base="/themes/" script-src=${SCRIPT} route=${route}></map-builder>
-  </div>`,
+  render: ({ route, width }) =>
+    inWidth(width, html`<map-builder api-base=${API} themes-base="/themes/" script-src=${SCRIPT} route=${route}></map-builder>`),
 };
 export default meta;
 

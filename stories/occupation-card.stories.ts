@@ -1,10 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 import '@occupational-maps/elements/define/occupation-card';
-
-/** Real documents from the test snapshot (Storybook serves it at /v1/). */
-const API = '/v1/';
+import { API, inWidth, logSelection, networkDown, neverAnswers, widthControl } from './support.js';
 
 interface OccupationCardArgs {
   code: string;
@@ -15,18 +12,6 @@ interface OccupationCardArgs {
   noAttribution: boolean;
 }
 
-/** A client for states the real data never shows on demand: one that never answers, one that always fails. */
-const stubClient = (get: () => Promise<never>): EmbedClient => ({ apiBase: 'https://example.invalid/v1/', get, peek: () => undefined, invalidate: () => {} });
-const neverAnswers = stubClient(() => new Promise<never>(() => {}));
-const networkDown = stubClient(() =>
-  Promise.reject(new EmbedError('network', 'The data service could not be reached.', { url: 'https://example.invalid/v1/occupations/OCC0499.json' })));
-
-/** Stories never leave the page: a selection is logged rather than followed. */
-const logSelection = (event: CustomEvent<{ code: string; title?: string }>) => {
-  event.preventDefault();
-  console.info('om-occupation-select', event.detail);
-};
-
 const meta: Meta<OccupationCardArgs> = {
   title: 'Elements/occupation-card',
   component: 'occupation-card',
@@ -35,20 +20,22 @@ const meta: Meta<OccupationCardArgs> = {
     variant: { control: 'inline-radio', options: ['full', 'compact'] },
     sections: { control: 'text', description: 'Comma separated; empty means the variant’s defaults.' },
     occupationHref: { control: 'text' },
-    width: { control: { type: 'range', min: 280, max: 1200, step: 20 }, description: 'The container width (the card uses container queries).' },
+    width: widthControl('The container width (the card uses container queries).', { min: 280, max: 1200 }),
   },
-  render: ({ code, variant, sections, occupationHref, width, noAttribution }) => html`<div style="width: ${width}px; max-width: 100%">
-    <occupation-card
-      api-base=${API}
-      code=${code}
-      variant=${variant}
-      sections=${sections || nothing}
-      occupation-href=${occupationHref || nothing}
-      ?no-attribution=${noAttribution}
-      @om-occupation-select=${logSelection}
-      ><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/occupation/${code}">${code} on the occupational maps</a></occupation-card
-    >
-  </div>`,
+  render: ({ code, variant, sections, occupationHref, width, noAttribution }) =>
+    inWidth(
+      width,
+      html`<occupation-card
+        api-base=${API}
+        code=${code}
+        variant=${variant}
+        sections=${sections || nothing}
+        occupation-href=${occupationHref || nothing}
+        ?no-attribution=${noAttribution}
+        @om-occupation-select=${logSelection}
+        ><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/occupation/${code}">${code} on the occupational maps</a></occupation-card
+      >`,
+    ),
 };
 export default meta;
 
@@ -106,7 +93,7 @@ export const NotFound: Story = {
 
 /** The service cannot be reached: Retry, and the author's fallback content. */
 export const NetworkError: Story = {
-  render: () => html`<occupation-card code="OCC0499" .client=${networkDown}><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/occupation/OCC0499">Autocare technician on the occupational maps</a></occupation-card>`,
+  render: () => html`<occupation-card code="OCC0499" .client=${networkDown('occupations/OCC0499.json')}><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/occupation/OCC0499">Autocare technician on the occupational maps</a></occupation-card>`,
 };
 
 /** A code that is not a code: a clear message and no request at all. */

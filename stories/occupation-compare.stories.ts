@@ -1,20 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 import '@occupational-maps/elements/define/occupation-compare';
-
-/** Real documents from the test snapshot (Storybook serves it at /v1/). */
-const API = '/v1/';
+import { API, inWidth, networkDown, neverAnswers, widthControl } from './support.js';
 
 interface OccupationCompareArgs {
   codes: string;
   width: number;
 }
-
-const stubClient = (get: () => Promise<never>): EmbedClient => ({ apiBase: 'https://example.invalid/v1/', get, peek: () => undefined, invalidate: () => {} });
-const neverAnswers = stubClient(() => new Promise<never>(() => {}));
-const networkDown = stubClient(() =>
-  Promise.reject(new EmbedError('network', 'The data service could not be reached.', { url: 'https://example.invalid/v1/occupations/OCC0116.json' })));
 
 const meta: Meta<OccupationCompareArgs> = {
   title: 'Elements/occupation-compare',
@@ -22,11 +14,9 @@ const meta: Meta<OccupationCompareArgs> = {
   args: { codes: 'OCC0116,OCC0825', width: 1000 },
   argTypes: {
     codes: { control: 'text', description: 'Two or three occupation codes, comma separated.' },
-    width: { control: { type: 'range', min: 320, max: 1400, step: 20 }, description: 'The container width (cards below about 600 px).' },
+    width: widthControl('The container width (cards below about 600 px).'),
   },
-  render: ({ codes, width }) => html`<div style="width: ${width}px; max-width: 100%">
-    <occupation-compare api-base=${API} codes=${codes}></occupation-compare>
-  </div>`,
+  render: ({ codes, width }) => inWidth(width, html`<occupation-compare api-base=${API} codes=${codes}></occupation-compare>`),
 };
 export default meta;
 
@@ -57,5 +47,5 @@ export const Loading: Story = {
 
 /** The service cannot be reached for any of them: one error with Retry. */
 export const NetworkError: Story = {
-  render: () => html`<occupation-compare codes="OCC0116,OCC0825" .client=${networkDown}></occupation-compare>`,
+  render: () => html`<occupation-compare codes="OCC0116,OCC0825" .client=${networkDown('occupations/OCC0116.json')}></occupation-compare>`,
 };

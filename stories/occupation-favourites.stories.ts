@@ -3,9 +3,7 @@ import { html } from 'lit';
 import { FavouritesStore } from '@occupational-maps/elements';
 import '@occupational-maps/elements/define/occupation-favourites';
 import '@occupational-maps/elements/define/favourite-toggle';
-
-/** Stories keep their own favourites (a separate storage key), so trying them never touches a reader's real list. */
-const STORY_KEY = 'occupational-maps:favourites:storybook';
+import { STORY_FAVOURITES_KEY, stayOnPage } from './support.js';
 
 const SAMPLE = [
   { code: 'OCC0118', title: 'Data analyst', level: 4, routeSlug: 'digital' },
@@ -16,12 +14,12 @@ const SAMPLE = [
 
 /** A store seeded with the sample occupations (once: later changes are the reader's and survive a reload). */
 function storyStore(seed = true): FavouritesStore {
-  const store = new FavouritesStore({ key: STORY_KEY });
+  const store = new FavouritesStore({ key: STORY_FAVOURITES_KEY });
   if (seed && store.size === 0) for (const item of SAMPLE) store.add(item);
   return store;
 }
 
-const emptyStore = () => new FavouritesStore({ key: `${STORY_KEY}:empty`, window: null });
+const emptyStore = () => new FavouritesStore({ key: `${STORY_FAVOURITES_KEY}:empty`, window: null });
 
 interface FavouritesArgs {
   occupationHref: string;
@@ -39,7 +37,7 @@ const meta: Meta<FavouritesArgs> = {
     occupation-href=${occupationHref}
     heading-level=${headingLevel}
     ?no-attribution=${noAttribution}
-    @om-occupation-select=${(event: Event) => event.preventDefault()}
+    @om-occupation-select=${stayOnPage}
   ></occupation-favourites>`,
 };
 export default meta;

@@ -1,10 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 import '@occupational-maps/elements/define/occupation-search';
-
-/** Real documents from the test snapshot (Storybook serves it at /v1/). */
-const API = '/v1/';
+import { API, neverAnswers, serviceFails, stayOnPage } from './support.js';
 
 interface SearchArgs {
   value: string;
@@ -15,12 +12,6 @@ interface SearchArgs {
   maxResults: number;
   occupationHref: string;
 }
-
-/** Clients for the states real data never shows on demand: one that never answers, one that always fails. */
-const stubClient = (get: () => Promise<never>): EmbedClient => ({ apiBase: 'https://example.invalid/v1/', get, peek: () => undefined, invalidate: () => {} });
-const neverAnswers = stubClient(() => new Promise<never>(() => {}));
-const alwaysFails = stubClient(() =>
-  Promise.reject(new EmbedError('server', 'The data service failed (HTTP 503).', { url: 'https://example.invalid/v1/search-index.json', status: 503 })));
 
 const meta: Meta<SearchArgs> = {
   title: 'Elements/occupation-search',
@@ -40,7 +31,7 @@ const meta: Meta<SearchArgs> = {
     max-results=${maxResults}
     occupation-href=${occupationHref}
     ?no-filters=${noFilters}
-    @om-occupation-select=${(event: Event) => event.preventDefault()}
+    @om-occupation-select=${stayOnPage}
   ></occupation-search>`,
 };
 export default meta;
@@ -75,5 +66,5 @@ export const Loading: Story = {
 };
 
 export const LoadError: Story = {
-  render: () => html`<occupation-search .client=${alwaysFails} value="data"></occupation-search>`,
+  render: () => html`<occupation-search .client=${serviceFails('search-index.json')} value="data"></occupation-search>`,
 };

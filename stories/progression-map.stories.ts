@@ -1,10 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 import '@occupational-maps/elements/define/progression-map';
-
-/** Real documents from the test snapshot (Storybook serves it at /v1/). */
-const API = '/v1/';
+import { API, inWidth, logSelection, neverAnswers, serviceFails, widthControl } from './support.js';
 
 interface ProgressionMapArgs {
   code: string;
@@ -15,18 +12,6 @@ interface ProgressionMapArgs {
   noAttribution: boolean;
 }
 
-/** Clients for the states real data never shows on demand: one that never answers, one that always fails. */
-const stubClient = (get: () => Promise<never>): EmbedClient => ({ apiBase: 'https://example.invalid/v1/', get, peek: () => undefined, invalidate: () => {} });
-const neverAnswers = stubClient(() => new Promise<never>(() => {}));
-const serviceDown = stubClient(() =>
-  Promise.reject(new EmbedError('server', 'HTTP 503', { url: 'https://example.invalid/v1/progression/OCC0116.json', status: 503 })));
-
-/** Logged, and cancelled unless the story re-centres, so a story never leaves the page. */
-const logSelection = (event: CustomEvent<{ code: string; title?: string }>) => {
-  console.info('om-occupation-select', event.detail);
-  if (!(event.target as Element).hasAttribute('recentre')) event.preventDefault();
-};
-
 const meta: Meta<ProgressionMapArgs> = {
   title: 'Elements/progression-map',
   component: 'progression-map',
@@ -34,20 +19,22 @@ const meta: Meta<ProgressionMapArgs> = {
   argTypes: {
     view: { control: 'inline-radio', options: ['diagram', 'list'] },
     occupationHref: { control: 'text', description: 'A URL template with {code}: occupations become links.' },
-    width: { control: { type: 'range', min: 320, max: 1400, step: 20 }, description: 'The container width (columns stack below about 576 px).' },
+    width: widthControl('The container width (columns stack below about 576 px).'),
   },
-  render: ({ code, view, recentre, occupationHref, width, noAttribution }) => html`<div style="width: ${width}px; max-width: 100%">
-    <progression-map
-      api-base=${API}
-      code=${code}
-      view=${view}
-      ?recentre=${recentre}
-      occupation-href=${occupationHref || nothing}
-      ?no-attribution=${noAttribution}
-      @om-occupation-select=${logSelection}
-      ><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/progression-map/${code}">The progression map on the official site</a></progression-map
-    >
-  </div>`,
+  render: ({ code, view, recentre, occupationHref, width, noAttribution }) =>
+    inWidth(
+      width,
+      html`<progression-map
+        api-base=${API}
+        code=${code}
+        view=${view}
+        ?recentre=${recentre}
+        occupation-href=${occupationHref || nothing}
+        ?no-attribution=${noAttribution}
+        @om-occupation-select=${logSelection}
+        ><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/progression-map/${code}">The progression map on the official site</a></progression-map
+      >`,
+    ),
 };
 export default meta;
 
@@ -83,7 +70,7 @@ export const Loading: Story = {
 
 /** The service fails: Retry, and the author's fallback link. */
 export const ServiceError: Story = {
-  render: () => html`<progression-map code="OCC0116" .client=${serviceDown}
+  render: () => html`<progression-map code="OCC0116" .client=${serviceFails('progression/OCC0116.json')}
     ><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/progression-map/OCC0116">The progression map on the official site</a></progression-map
   >`,
 };

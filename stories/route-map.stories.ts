@@ -1,11 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { EmbedError, ROUTES, type EmbedClient } from '@occupational-maps/core';
+import { ROUTES } from '@occupational-maps/core';
 import { FavouritesStore } from '@occupational-maps/elements';
 import '@occupational-maps/elements/define/route-map';
-
-/** Real documents from the test snapshot (Storybook serves it at /v1/). */
-const API = '/v1/';
+import { API, inWidth, neverAnswers, serviceFails, STORY_FAVOURITES_KEY, widthControl } from './support.js';
 
 interface RouteMapArgs {
   route: string;
@@ -32,17 +30,11 @@ interface RouteMapArgs {
 let favouritesStore: FavouritesStore | undefined;
 function storyFavourites(): FavouritesStore {
   if (!favouritesStore) {
-    favouritesStore = new FavouritesStore({ key: 'occupational-maps:favourites:storybook' });
+    favouritesStore = new FavouritesStore({ key: STORY_FAVOURITES_KEY });
     if (favouritesStore.size === 0) favouritesStore.add({ code: 'OCC0118', title: 'Data analyst', level: 4, routeSlug: 'digital' });
   }
   return favouritesStore;
 }
-
-/** A client for states the real data never shows on demand: one that never answers, one that always fails. */
-const stubClient = (get: () => Promise<never>): EmbedClient => ({ apiBase: 'https://example.invalid/v1/', get, peek: () => undefined, invalidate: () => {} });
-const neverAnswers = stubClient(() => new Promise<never>(() => {}));
-const serviceDown = stubClient(() =>
-  Promise.reject(new EmbedError('server', 'The data service failed (HTTP 503).', { url: 'https://example.invalid/v1/routes/digital.json', status: 503 })));
 
 const meta: Meta<RouteMapArgs> = {
   title: 'Elements/route-map',
@@ -57,29 +49,31 @@ const meta: Meta<RouteMapArgs> = {
     levels: { control: 'text', description: 'e.g. 4-5 or 2,3' },
     status: { control: 'text', description: 'Comma separated: approved, in-development, proposal, without-apprenticeship' },
     products: { control: 'text', description: 'Comma separated: apprenticeship, t-level, htq' },
-    width: { control: { type: 'range', min: 320, max: 1600, step: 20 }, description: 'The container width (the map uses container queries).' },
+    width: widthControl('The container width (the map uses container queries).', { max: 1600 }),
   },
-  render: (args) => html`<div style="width: ${args.width}px; max-width: 100%">
-    <route-map
-      api-base=${API}
-      route=${args.route}
-      view=${args.view}
-      ?controls=${args.controls}
-      levels=${args.levels || nothing}
-      status=${args.status || nothing}
-      products=${args.products || nothing}
-      search=${args.search || nothing}
-      pathway=${args.pathway || nothing}
-      selected=${args.selected || nothing}
-      ?compact=${args.compact}
-      occupation-href=${args.occupationHref || nothing}
-      ?sync-url=${args.syncUrl}
-      ?no-attribution=${args.noAttribution}
-      ?favourites=${args.favourites}
-      .store=${args.favourites ? storyFavourites() : undefined}
-      ><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/route/${args.route}">The ${args.route} route on the occupational maps</a></route-map
-    >
-  </div>`,
+  render: (args) =>
+    inWidth(
+      args.width,
+      html`<route-map
+        api-base=${API}
+        route=${args.route}
+        view=${args.view}
+        ?controls=${args.controls}
+        levels=${args.levels || nothing}
+        status=${args.status || nothing}
+        products=${args.products || nothing}
+        search=${args.search || nothing}
+        pathway=${args.pathway || nothing}
+        selected=${args.selected || nothing}
+        ?compact=${args.compact}
+        occupation-href=${args.occupationHref || nothing}
+        ?sync-url=${args.syncUrl}
+        ?no-attribution=${args.noAttribution}
+        ?favourites=${args.favourites}
+        .store=${args.favourites ? storyFavourites() : undefined}
+        ><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/route/${args.route}">The ${args.route} route on the occupational maps</a></route-map
+      >`,
+    ),
 };
 export default meta;
 
@@ -161,7 +155,7 @@ export const Loading: Story = {
 
 /** The service failed: the message, a Retry button and the author's fallback link. */
 export const ServiceError: Story = {
-  render: () => html`<route-map route="digital" .client=${serviceDown}
+  render: () => html`<route-map route="digital" .client=${serviceFails('routes/digital.json')}
     ><a href="https://occupational-maps.skillsengland.education.gov.uk/maps/route/digital">The Digital route on the occupational maps</a></route-map
   >`,
 };

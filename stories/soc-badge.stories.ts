@@ -1,10 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 import '@occupational-maps/elements/define/soc-badge';
-
-/** Real documents from the test snapshot (Storybook serves it at /v1/). */
-const API = '/v1/';
+import { answers, API, neverAnswers, serviceFails, stayOnPage } from './support.js';
 
 interface SocBadgeArgs {
   code: string;
@@ -15,18 +12,11 @@ interface SocBadgeArgs {
   size: 'small' | 'medium' | 'large';
 }
 
-/** A client for states the real data never shows on demand: one that never answers, one that always fails. */
-const stubClient = (get: () => Promise<never>): EmbedClient => ({ apiBase: 'https://example.invalid/v1/', get, peek: () => undefined, invalidate: () => {} });
-const neverAnswers = stubClient(() => new Promise<never>(() => {}));
-const alwaysFails = stubClient(() =>
-  Promise.reject(new EmbedError('server', 'The data service failed (HTTP 503).', { url: 'https://example.invalid/v1/soc/5231.json', status: 503 })));
-const noOccupations = {
-  ...stubClient(() => Promise.reject(new Error('unused'))),
-  get: async () => ({
-    edition: 2020, code: '9249', title: 'Elementary sales occupations n.e.c.', description: null, occupations: [],
-    hierarchy: { major: { code: '9', title: 'Elementary occupations' }, subMajor: { code: '92', title: 'Elementary administration and service occupations' }, minor: { code: '924', title: 'Elementary sales occupations' } },
-  }),
-} as unknown as EmbedClient;
+/** A SOC unit group with no occupations on the maps (the snapshot has none to show). */
+const noOccupations = answers({
+  edition: 2020, code: '9249', title: 'Elementary sales occupations n.e.c.', description: null, occupations: [],
+  hierarchy: { major: { code: '9', title: 'Elementary occupations' }, subMajor: { code: '92', title: 'Elementary administration and service occupations' }, minor: { code: '924', title: 'Elementary sales occupations' } },
+});
 
 const meta: Meta<SocBadgeArgs> = {
   title: 'Elements/soc-badge',
@@ -38,7 +28,7 @@ const meta: Meta<SocBadgeArgs> = {
   },
   render: ({ code, edition, title, detail, open, size }) => html`<soc-badge
     api-base=${API} code=${code} edition=${edition} title=${title || ''} size=${size} ?detail=${detail} ?open=${open}
-    @om-occupation-select=${(event: Event) => event.preventDefault()}
+    @om-occupation-select=${stayOnPage}
   ></soc-badge>`,
 };
 export default meta;
@@ -66,7 +56,7 @@ export const DetailLoading: Story = {
 
 /** The bundled groups still show; the failure is explained and Retry offered. */
 export const DetailError: Story = {
-  render: () => html`<soc-badge code="5231" detail open .client=${alwaysFails}></soc-badge>`,
+  render: () => html`<soc-badge code="5231" detail open .client=${serviceFails('soc/5231.json')}></soc-badge>`,
 };
 
 export const DetailWithoutOccupations: Story = {

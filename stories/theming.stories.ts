@@ -7,9 +7,8 @@ import defaultTheme from '../packages/elements/themes/default.css?raw';
 import govukTheme from '../packages/elements/themes/govuk.css?raw';
 import darkTheme from '../packages/elements/themes/dark.css?raw';
 import highContrastTheme from '../packages/elements/themes/high-contrast.css?raw';
+import { API } from './support.js';
 
-/** Real documents from the test snapshot (Storybook serves it at /v1/). */
-const API = '/v1/';
 const CODE = 'OCC0825';
 
 interface TwoTokenArgs {
