@@ -36,6 +36,8 @@ function minifyCssLiterals() {
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};,>])\s*/g, '$1')
           .replace(/:\s+/g, ':')
+          .replace(/\s*!important/g, '!important')
+          .replace(/;}/g, '}')
           .trim();
         return `css\`${compact}\``;
       });

@@ -1,4 +1,5 @@
-import { embedPaths, normaliseCode, OCCUPATION_CODE, ROUTE_SLUG, SOC_CODE, STANDARD_REF, type EmbedDocumentKind } from './paths.js';
+import { embedPaths, type EmbedDocumentKind } from './embed-paths.js';
+import { normaliseCode, OCCUPATION_CODE, ROUTE_SLUG, SOC_CODE, STANDARD_REF } from './paths.js';
 
 // Apart from paths.ts, whose patterns elements use up front: only the client and the gateway parse paths, and a
 // module is bundled whole, so this stays out of an element's first download.

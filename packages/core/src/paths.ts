@@ -1,7 +1,8 @@
 /**
- * Embed API v1 paths and key patterns. One module so the gateway's server, its snapshot writer and the
- * browser client build and check paths the same way. Every path ends in `.json`, so a static snapshot is
- * served by any file server as the same API.
+ * Embed API v1 key patterns. With embed-paths.ts (each document's path) and parse-path.ts (the one parser of paths),
+ * so the gateway's server, its snapshot writer and the browser client build and check paths the same way. Every path
+ * ends in `.json`, so a static snapshot is served by any file server as the same API. Three modules, not one: a
+ * bundle places modules whole, and an element's first download needs only the patterns.
  */
 
 /** Occupation codes: `OCC0499`, option-level suffixes such as `OCC0397A`. Never `^OCC\d{4}$` alone. */
@@ -16,15 +17,5 @@ export const ROUTE_SLUG = /^[a-z]+(?:-[a-z]+){0,7}$/;
 /** Upper-cases and trims a code typed by a person or sent with stray spaces by the upstream. */
 export const normaliseCode = (code: string): string => code.trim().toUpperCase();
 
-export const embedPaths = {
-  meta: () => 'meta.json',
-  routes: () => 'routes.json',
-  routeMap: (slug: string) => `routes/${slug}.json`,
-  occupation: (code: string) => `occupations/${code}.json`,
-  standard: (ref: string) => `standards/${ref}.json`,
-  progression: (code: string) => `progression/${code}.json`,
-  soc: (code: string) => `soc/${code}.json`,
-  searchIndex: () => 'search-index.json',
-} as const;
-
-export type EmbedDocumentKind = keyof typeof embedPaths;
+// The paths themselves are in embed-paths.ts: elements test codes up front and build paths only when they fetch.
+export type { EmbedDocumentKind } from './embed-paths.js';

@@ -23,3 +23,4 @@ export { occupationSearchStrings } from './occupation-search/occupation-search.s
 export { progressionMapStrings } from './progression-map/progression-map.strings.js';
 export { routeMapStrings } from './route-map/route-map.strings.js';
 export { socBadgeStrings } from './soc-badge/soc-badge.strings.js';
+export { socBadgeDetailStrings } from './soc-badge/soc-badge-detail.strings.js';

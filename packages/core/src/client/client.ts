@@ -2,7 +2,7 @@ import type { EmbedDocument } from '../contract/index.js';
 import { validateDocumentLazily } from '../contract/load-schema.js';
 import { isErrorDocument } from '../contract/validate.js';
 import { parseEmbedPath } from '../parse-path.js';
-import { embedPaths, type EmbedDocumentKind } from '../paths.js';
+import { embedPaths, type EmbedDocumentKind } from '../embed-paths.js';
 import { EmbedError } from './errors.js';
 import { abortedError, errorForStatus } from './failures.js';
 import { parseRetryAfter, retryDelay, sleep } from './retry.js';

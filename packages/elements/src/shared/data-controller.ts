@@ -4,7 +4,7 @@ import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 import { resolveApiBase } from './api-base.js';
 import { clientFor } from './client-loader.js';
 import type { OmElement } from './om-element.js';
-import type { Strings } from './strings.js';
+import { defaultStrings, type Strings } from './strings.js';
 
 /** What an element asks its data controller to load. `null` means there is nothing to load yet (initial state). */
 export interface DataRequest<T> {
@@ -49,7 +49,7 @@ export class DataController<T> implements ReactiveController {
         const request = options.request();
         if (!request || path === null) return undefined as T;
         const client = await clientFor(apiBase, injected);
-        if (!client) throw new EmbedError('no-api-base', host.text.errorNoApiBase, { url: '' });
+        if (!client) throw new EmbedError('no-api-base', this.text.errorNoApiBase, { url: '' });
         return request.load(client, signal);
       },
       onComplete: () => this.announce('om-load'),
@@ -58,6 +58,11 @@ export class DataController<T> implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** The host's strings, with the shared defaults under them for any a host without its own defaults lacks. */
+  private get text(): Strings {
+    return { ...defaultStrings, ...this.host.text };
+  }
 
   get status(): TaskStatus {
     return this.task.status;
@@ -77,7 +82,7 @@ export class DataController<T> implements ReactiveController {
   };
 
   render(renderers: StateRenderers<T>): TemplateResult {
-    const text = this.host.text;
+    const text = this.text;
     const path = this.options.request()?.path ?? null;
     const state = path === null ? TaskStatus.INITIAL : this.task.status;
     const busy = state === TaskStatus.PENDING;

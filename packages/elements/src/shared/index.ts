@@ -4,6 +4,7 @@ export * from './data-controller.js';
 export * from './events.js';
 export * from './labels.js';
 export * from './om-element.js';
+export * from './base-strings.js';
 export * from './strings.js';
 export * from './styles.js';
 export * from './state-styles.js';

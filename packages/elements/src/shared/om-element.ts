@@ -1,12 +1,11 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { EmbedClient } from '@occupational-maps/core';
-import { defaultStrings, type StringOverrides, type Strings } from './strings.js';
+import { baseStrings } from './base-strings.js';
+import type { StringOverrides, Strings } from './strings.js';
 import { VERSION } from './version.js';
 
 /** What a registered tag remembers about who defined it, so a second copy of the library can tell. */
 const VERSION_KEY = Symbol.for('occupational-maps.version');
-/** Shared by every copy of the library on the page, so a page that loads it twice hears about it once. */
-const WARNED_KEY = Symbol.for('occupational-maps.warned-duplicate');
 
 /**
  * The base of every element: a version-aware `define()`, typed `om-*` events, and per-instance string overrides.
@@ -31,13 +30,9 @@ export class OmElement extends LitElement {
   static define(tag: string, registry: CustomElementRegistry = customElements): void {
     const existing = registry.get(tag) as (CustomElementConstructor & { [VERSION_KEY]?: string }) | undefined;
     if (existing) {
-      const fromThisCopy = existing.prototype instanceof this;
-      const globals = globalThis as { [WARNED_KEY]?: boolean };
-      if (!fromThisCopy && !globals[WARNED_KEY]) {
-        globals[WARNED_KEY] = true;
-        const existingVersion = existing[VERSION_KEY] ?? 'unknown';
-        const clash = existingVersion === VERSION ? '' : ` (version clash: ${existingVersion} is registered, ${VERSION} was not)`;
-        console.warn(`occupational-maps is loaded more than once on this page${clash}; <${tag}> and the other elements keep their first definition. Load the library once per page.`);
+      // Another copy's definition: say so once per page. The words load only on pages that load the library twice.
+      if (!(existing.prototype instanceof this)) {
+        void import('./duplicate-warning.js').then(({ warnOfDuplicate }) => warnOfDuplicate(tag, existing[VERSION_KEY]));
       }
       return;
     }
@@ -60,9 +55,14 @@ export class OmElement extends LitElement {
   /** Overrides for any of the element's user-visible strings (see `defaultStrings`). */
   strings: StringOverrides = {};
 
-  /** The strings in force: defaults with this element's overrides on top. @internal */
+  /**
+   * The strings in force: defaults with this element's overrides on top. Every element overrides this with its own
+   * defaults (the shared strings and its words); the base holds only `baseStrings`, so that an element's first
+   * download need not carry every shared string. (The data states fill in the shared words they need themselves.)
+   * @internal
+   */
   get text(): Strings {
-    return { ...defaultStrings, ...this.strings };
+    return { ...baseStrings, ...this.strings } as Strings;
   }
 
   /** Dispatches an `om-*` event that bubbles out of shadow roots. Returns false when a listener cancelled it. @internal */

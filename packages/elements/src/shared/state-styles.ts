@@ -65,5 +65,34 @@ export const stateStyles = css`
   }
 `;
 
+/** Links, in the page's link colours, with a focus style of their own. */
+export const linkStyles = css`
+  a {
+    color: var(--_om-color-link);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  a:visited {
+    color: var(--_om-color-link-visited);
+  }
+  a:hover {
+    text-decoration-thickness: 3px;
+  }
+  a:focus-visible {
+    outline: none;
+    color: var(--_om-color-focus-text);
+    background: var(--_om-color-focus);
+    box-shadow: 0 -2px var(--_om-color-focus), 0 4px var(--_om-color-focus-text);
+    text-decoration: none;
+  }
+
+  @media (forced-colors: active) {
+    /* Links draw focus with a background, which forced colours remove: give them an outline instead. */
+    a:focus-visible {
+      outline: var(--_om-focus-width) solid Highlight;
+    }
+  }
+`;
+
 /** Shared pieces every element uses: focus ring, buttons, links, skeleton, error block, visually hidden text. */
-export const sharedStyles = css`${baseStyles}${stateStyles}`;
+export const sharedStyles = css`${baseStyles}${linkStyles}${stateStyles}`;

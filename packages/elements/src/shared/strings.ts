@@ -1,3 +1,5 @@
+import { baseStrings } from './base-strings.js';
+
 /**
  * The user-visible strings every element shares (states, errors, attribution, levels, statuses, products), in British
  * English. Each element adds its own in `<element>/<element>.strings.ts`, so a page carries only the words of the
@@ -6,7 +8,7 @@
  * can reorder words.
  */
 export const defaultStrings = {
-  loading: 'Loading…',
+  ...baseStrings,
   retry: 'Retry',
   errorTitle: 'This information could not be loaded',
   errorNetwork: (base: string) =>
@@ -18,12 +20,9 @@ export const defaultStrings = {
   errorNotFound: 'The information asked for was not found.',
   errorNoApiBase:
     'No data source is set. Add an api-base attribute (for example api-base="https://your-gateway.example/v1/") or a <meta name="occupational-maps:api-base"> tag.',
-  empty: 'There is nothing to show here yet.',
   attributionSource: 'Contains public sector information from Skills England licensed under the',
   attributionLicence: 'Open Government Licence v3.0',
   attributionEndorsement: 'Not endorsed by Skills England.',
-  level: (level: number) => `Level ${level}`,
-  levels: (from: number, to: number) => `Levels ${from} to ${to}`,
   bandTechnical: 'Technical',
   bandHigherTechnical: 'Higher technical',
   bandProfessional: 'Professional',
@@ -38,7 +37,6 @@ export const defaultStrings = {
   productHtq: 'Higher Technical Qualification',
   productTq: 'Technical qualification',
   productOther: 'Other qualification',
-  opensInNewTab: '(opens in a new tab)',
 };
 
 export type Strings = typeof defaultStrings;

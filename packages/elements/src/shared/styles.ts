@@ -94,33 +94,15 @@ export const tokens = css`
 `;
 
 /**
- * What every element draws from its first frame: the focus ring, links and visually hidden text. Kept apart from
- * `stateStyles` so an element whose data loads later (a closed `<soc-badge>`) can leave those for later too.
+ * What every element draws from its first frame: the focus ring and visually hidden text. Kept apart from
+ * `linkStyles` and `stateStyles` so an element that shows links and data later (a closed `<soc-badge>`) can leave
+ * those for later too.
  */
 export const baseStyles = css`
   :focus-visible {
     outline: var(--_om-focus-width) solid var(--_om-color-focus);
     outline-offset: 0;
     box-shadow: 0 0 0 calc(var(--_om-focus-width) * 2) var(--_om-color-focus-text);
-  }
-
-  a {
-    color: var(--_om-color-link);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-  }
-  a:visited {
-    color: var(--_om-color-link-visited);
-  }
-  a:hover {
-    text-decoration-thickness: 3px;
-  }
-  a:focus-visible {
-    outline: none;
-    color: var(--_om-color-focus-text);
-    background: var(--_om-color-focus);
-    box-shadow: 0 -2px var(--_om-color-focus), 0 4px var(--_om-color-focus-text);
-    text-decoration: none;
   }
 
   .om-visually-hidden {
@@ -139,10 +121,6 @@ export const baseStyles = css`
   @media (forced-colors: active) {
     :focus-visible {
       outline-color: Highlight;
-    }
-    /* Links draw focus with a background, which forced colours remove: give them an outline instead. */
-    a:focus-visible {
-      outline: var(--_om-focus-width) solid Highlight;
     }
   }
 `;

@@ -1,24 +1,14 @@
-import { defaultStrings } from '../shared/strings.js';
+import type { Strings } from '../shared/strings.js';
+import type { socBadgeDetailStrings } from './soc-badge-detail.strings.js';
 
-/** `<soc-badge>`'s own words (British English), overridable per element through `strings` like the shared ones. */
+/** What a closed `<soc-badge>` says (British English); overridable per element through `strings`. */
 export const socBadgeStrings = {
   socEdition: (edition: string) => `SOC ${edition}`,
   socUnknownCode: 'Unknown SOC code',
   socNoCode: 'No code given',
   socTitleUnavailable: 'Title not available',
   socDetailLabel: (edition: string, code: string) => `SOC ${edition} ${code} in detail`,
-  socMajorGroup: 'Major group',
-  socSubMajorGroup: 'Sub-major group',
-  socMinorGroup: 'Minor group',
-  socUnitGroup: 'Unit group',
-  socDescription: 'What this unit group does',
-  socOccupations: 'Occupations on the maps with this code',
-  socNoOccupations: 'No occupation on the maps has this code yet.',
-  socOnsLink: 'SOC 2020 unit groups on the ONS website',
-  socOns2010Link: 'SOC 2010 on the ONS website',
-  soc2010Note: 'SOC 2010 codes were renumbered in SOC 2020, so this code is shown as given, without the SOC 2020 groups.',
-  socSource: 'SOC 2020 titles: Office for National Statistics, Open Government Licence v3.0.',
 };
 
-export const socBadgeDefaults = { ...defaultStrings, ...socBadgeStrings };
-export type SocBadgeStrings = typeof socBadgeDefaults;
+/** Everything a badge may say: the shared strings, its own and its detail's (which load with the detail). */
+export type SocBadgeStrings = Strings & typeof socBadgeStrings & typeof socBadgeDetailStrings;

@@ -94,55 +94,11 @@ export const socBadgeStyles = css`
     }
   }
 
-  .detail {
-    margin-top: var(--_om-space-2);
-    padding: var(--_om-space-3) var(--_om-space-4);
-    border: var(--_om-border-width) solid var(--_om-color-border);
-    border-radius: var(--_om-radius);
-    background: var(--_om-color-surface);
-    font-size: var(--_om-font-size);
-  }
   .detail[hidden] {
     display: none;
   }
-  .lineage {
-    margin: 0 0 var(--_om-space-3);
-    padding: 0;
-    list-style: none;
-  }
-  .lineage-row {
-    display: grid;
-    grid-template-columns: minmax(8em, max-content) 1fr;
-    gap: var(--_om-space-3);
-  }
-  .lineage-row + .lineage-row {
-    margin-top: var(--_om-space-1);
-  }
-  .lineage dd {
-    margin: 0;
-  }
-  .lineage-level {
-    color: var(--_om-color-text-muted);
-  }
-  .lineage-code {
-    font-weight: var(--_om-font-weight-bold);
-    font-variant-numeric: tabular-nums;
-  }
-  .description {
-    margin: 0;
-  }
-  .ons {
-    margin: var(--_om-space-3) 0 0;
-  }
-  .source {
-    margin: var(--_om-space-2) 0 0;
-    font-size: var(--_om-font-size-small);
-    color: var(--_om-color-text-muted);
-  }
-
   @media (forced-colors: active) {
-    .badge,
-    .detail {
+    .badge {
       border-color: CanvasText;
     }
     .code {

@@ -1,20 +1,16 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { EmbedError, normaliseCode, OCCUPATION_CODE, SOC_CODE, type EmbedClient, type OccupationDocument } from '@occupational-maps/core';
-import { resolveApiBase } from '../shared/api-base.js';
-import { clientFor } from '../shared/client-loader.js';
+import { normaliseCode, OCCUPATION_CODE, SOC_CODE, type EmbedClient } from '@occupational-maps/core';
+import { baseStrings } from '../shared/base-strings.js';
 import { OmElement } from '../shared/om-element.js';
 import { baseStyles, tokens } from '../shared/styles.js';
-import { socBadgeDefaults, type SocBadgeStrings } from './soc-badge.strings.js';
+import type { Soc2010Reference } from './soc-2010.js';
+import type { SocBadgeDetail } from './soc-badge-detail.js';
+import { socBadgeStrings, type SocBadgeStrings } from './soc-badge.strings.js';
 import { socBadgeStyles } from './soc-badge.styles.js';
 import { loadSocTitles, peekSocTitles, socLineage, type SocLineage, type SocTitles } from './soc-lookup.js';
-import type { SocDocumentView } from './soc-document-view.js';
 
 export type SocEdition = '2020' | '2010';
 export type SocBadgeSize = 'small' | 'medium' | 'large';
-
-const ONS_SOC_2020_URL =
-  'https://www.ons.gov.uk/methodology/classificationsandstandards/standardoccupationalclassificationsoc/soc2020/soc2020volume1structureanddescriptionsofunitgroups';
-const ONS_SOC_2010_URL = 'https://www.ons.gov.uk/methodology/classificationsandstandards/standardoccupationalclassificationsoc/soc2010';
 
 /** What the badge can say about its code, before any request. */
 type Resolution =
@@ -22,9 +18,6 @@ type Resolution =
   | { state: 'pending'; code: string }
   | { state: 'untitled'; code: string }
   | { state: 'unknown'; code: string; reason: 'not-found' | 'bad-request' };
-
-/** The SOC 2010 reference an occupation's document carries, looked up for `edition="2010" occupation="…"`. */
-type Soc2010Reference = OccupationDocument['soc']['soc2010'];
 
 /**
  * A Standard Occupational Classification unit-group code with its title, e.g. SOC 2020 2136 “Programmers and
@@ -60,10 +53,11 @@ type Soc2010Reference = OccupationDocument['soc']['soc2010'];
  * @cssproperty --om-soc-background - Background of the title box. Default: `--om-color-surface-alt`.
  */
 export class SocBadge extends OmElement {
-  // The data states' styles come with the detail's data part (SocDocumentView), which only an opened detail loads.
+  // The detail's styles (and the data states') come with its module, which only a badge with `detail` loads.
   static override styles = [tokens, baseStyles, socBadgeStyles];
 
-  // Static declarations, not decorators: the decorator helpers would be a tenth of the badge's first download.
+  // Static declarations, not decorators: the decorator helpers would be a tenth of the badge's first download. Its
+  // first download is kept to what a closed badge draws; the detail and the SOC 2010 lookup load as they are needed.
   static override properties: PropertyDeclarations = {
     code: {},
     edition: {},
@@ -74,7 +68,7 @@ export class SocBadge extends OmElement {
     size: { reflect: true },
     titles: { state: true },
     titlesFailed: { state: true },
-    documentView: { state: true },
+    detailPart: { state: true },
     soc2010: { state: true },
   };
 
@@ -108,30 +102,39 @@ export class SocBadge extends OmElement {
   private titlesFailed = false;
 
   /** Set when the detail first opens, so a badge that is never opened makes no request. */
-  private detailRequested = false;
-  private reportedUnknown: string | null = null;
+  #detailRequested = false;
+  #reportedUnknown: string | null = null;
 
-  /**
-   * The detail's Embed API part (description, occupations), whose module loads when a detail first opens: the data
-   * layer is no part of a badge that is never opened.
-   */
-  private documentView?: SocDocumentView;
-  private documentViewLoading = false;
+  /** The detail's inside (groups, links, the Embed API part), loaded for a badge with `detail`; see SocBadgeDetail. */
+  private detailPart?: SocBadgeDetail;
+  #detailLoading?: Promise<void>;
 
   /** SOC 2010 only: the occupation's own SOC 2010 reference, for the title (and the code when none is given). */
   private soc2010: { pending: boolean; found: Soc2010Reference } = { pending: false, found: null };
-  private soc2010Request?: { key: string; client: EmbedClient | undefined; controller: AbortController };
+  #soc2010Request?: { key: string; client: EmbedClient | undefined; controller: AbortController };
 
+  /**
+   * The strings in force. Until the detail's module loads, only the words a closed badge shows are there (the rest
+   * come with that module, and nothing reads them before it has loaded). @internal
+   */
   override get text(): SocBadgeStrings {
-    return { ...socBadgeDefaults, ...this.strings };
+    return { ...baseStrings, ...socBadgeStrings, ...this.detailPart?.strings, ...this.strings } as SocBadgeStrings;
+  }
+
+  /** Also waits for the detail's module when it is loading, so `await el.updateComplete` sees the whole detail. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    if (!this.#detailLoading || this.detailPart) return complete;
+    await this.#detailLoading;
+    return super.getUpdateComplete();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.ensureTitles();
+    this.#ensureTitles();
   }
 
-  private ensureTitles(): void {
+  #ensureTitles(): void {
     if (this.titles || this.edition === '2010') return;
     loadSocTitles().then(
       (titles) => {
@@ -145,77 +148,73 @@ export class SocBadge extends OmElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('edition')) this.ensureTitles();
-    this.lookUpSoc2010();
-    if (changed.has('code') || changed.has('edition')) this.detailRequested = false;
-    if (this.open && this.detailAvailable) {
-      this.detailRequested = true;
-      this.loadDocumentView();
-    }
+    if (changed.has('edition')) this.#ensureTitles();
+    this.#lookUpSoc2010();
+    if (changed.has('code') || changed.has('edition')) this.#detailRequested = false;
+    if (this.#detailAvailable) this.#loadDetail();
+    if (this.open && this.#detailAvailable) this.#detailRequested = true;
   }
 
   /** Asks for the occupation's document when the SOC 2010 title must come from it, once per occupation and source. */
-  private lookUpSoc2010(): void {
+  #lookUpSoc2010(): void {
     const occupation = this.edition === '2010' && !this.titleText ? normaliseCode(this.occupation) : '';
-    const apiBase = resolveApiBase(this);
-    const key = `${occupation} ${apiBase}`;
-    if (this.soc2010Request?.key === key && this.soc2010Request.client === this.client) return;
-    this.soc2010Request?.controller.abort();
-    this.soc2010Request = undefined;
+    const key = `${occupation} ${this.apiBase ?? this.getAttribute('api-base') ?? ''}`;
+    if (this.#soc2010Request?.key === key && this.#soc2010Request.client === this.client) return;
+    this.#soc2010Request?.controller.abort();
+    this.#soc2010Request = undefined;
     if (!OCCUPATION_CODE.test(occupation)) {
       this.soc2010 = { pending: false, found: null };
       return;
     }
-    const { signal } = (this.soc2010Request = { key, client: this.client, controller: new AbortController() }).controller;
+    const { signal } = (this.#soc2010Request = { key, client: this.client, controller: new AbortController() }).controller;
     this.soc2010 = { pending: true, found: null };
-    clientFor(apiBase, this.client)
-      .then((client) => client?.get('occupation', occupation, { signal }))
-      .then(
-        (document) => document?.soc.soc2010 ?? null,
-        () => null, // no title to be had: the badge says so
-      )
+    import('./soc-2010.js')
+      .then(({ lookUpSoc2010 }) => lookUpSoc2010(this, occupation, signal))
+      .catch(() => null) // the module could not be fetched: no title to be had, and the badge says so
       .then((found) => {
         if (!signal.aborted) this.soc2010 = { pending: false, found };
       });
   }
 
-  private loadDocumentView(): void {
-    if (this.documentView || this.documentViewLoading) return;
-    this.documentViewLoading = true;
-    import('./soc-document-view.js').then(
-      ({ SocDocumentView }) => {
-        this.documentView = new SocDocumentView(this, () => {
-          const resolution = this.resolve();
-          return this.detailRequested && resolution.state === 'known' && this.edition !== '2010' ? resolution.code : null;
+  #loadDetail(): void {
+    if (this.detailPart || this.#detailLoading) return;
+    this.#detailLoading = import('./soc-badge-detail.js').then(
+      ({ SocBadgeDetail }) => {
+        this.detailPart = new SocBadgeDetail(this, () => {
+          const resolution = this.#resolve();
+          return this.#detailRequested && resolution.state === 'known' && this.edition !== '2010' ? resolution.code : null;
         });
       },
       () => {
-        // A chunk that could not be fetched: the next opening tries again; the bundled groups still show meanwhile.
-        this.documentViewLoading = false;
+        // A chunk that could not be fetched: the next update tries again; the badge itself still works meanwhile.
+        this.#detailLoading = undefined;
       },
     );
   }
 
   protected override updated(): void {
-    const resolution = this.resolve();
+    const resolution = this.#resolve();
     const unknownKey = resolution.state === 'unknown' ? `${this.edition}:${resolution.code}` : null;
-    if (unknownKey && unknownKey !== this.reportedUnknown && resolution.state === 'unknown') {
-      const message = `“${resolution.code}” is not a SOC ${this.edition} unit-group code.`;
-      const error = new EmbedError(resolution.reason, message, { url: '' });
-      this.emit('om-error', { error, retryable: false });
+    if (unknownKey && unknownKey !== this.#reportedUnknown && resolution.state === 'unknown') {
+      const { code, reason } = resolution;
+      const edition = this.edition;
+      import('./unknown-code-error.js').then(
+        ({ unknownCodeError }) => this.emit('om-error', { error: unknownCodeError(code, edition, reason), retryable: false }),
+        () => {}, // the module could not be fetched: the badge shows the code as unknown all the same
+      );
     }
-    this.reportedUnknown = unknownKey;
+    this.#reportedUnknown = unknownKey;
   }
 
   /** The code as given, trimmed; for SOC 2010 the occupation's code stands in when none is given. */
-  private get givenCode(): string {
+  get #givenCode(): string {
     const code = this.code.trim();
     if (code || this.edition !== '2010') return code;
     return this.soc2010.found?.code ?? '';
   }
 
-  private resolve(): Resolution {
-    const code = this.givenCode;
+  #resolve(): Resolution {
+    const code = this.#givenCode;
     const custom = this.titleText?.trim();
     if (this.edition === '2010') {
       if (!code && this.soc2010.pending) return { state: 'pending', code };
@@ -232,15 +231,15 @@ export class SocBadge extends OmElement {
     return { state: 'known', code, title: custom || lineage.unit.title, lineage };
   }
 
-  private get detailAvailable(): boolean {
-    return this.detail && this.resolve().state !== 'unknown';
+  get #detailAvailable(): boolean {
+    return this.detail && this.#resolve().state !== 'unknown';
   }
 
-  private toggle = (): void => {
+  #toggle = (): void => {
     this.open = !this.open;
   };
 
-  private onKeydown = (event: KeyboardEvent): void => {
+  #onKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || !this.open) return;
     event.stopPropagation();
     this.open = false;
@@ -250,7 +249,7 @@ export class SocBadge extends OmElement {
   override render(): TemplateResult {
     const text = this.text;
     const edition = this.edition === '2010' ? '2010' : '2020';
-    const resolution = this.resolve();
+    const resolution = this.#resolve();
     const unknown = resolution.state === 'unknown';
     const shownCode = resolution.code || '—';
     const titleText =
@@ -260,53 +259,27 @@ export class SocBadge extends OmElement {
       : '';
     const title = html`<span class="title ${resolution.state === 'known' ? '' : 'title--missing'}" part="title">${resolution.state === 'pending'
       ? html`<span class="om-visually-hidden">${text.loading}</span>`
-      : titleText}${this.detailAvailable ? chevron : nothing}</span>`;
+      : titleText}${this.#detailAvailable ? chevron : nothing}</span>`;
     const code = html`<span class="code" part="code"><span class="edition" part="edition">${text.socEdition(edition)}</span><span>${shownCode}</span></span>`;
     const badgeClass = `badge${unknown ? ' badge--unknown' : ''}`;
 
-    if (!this.detailAvailable) {
+    if (!this.#detailAvailable) {
       return html`<span class=${badgeClass} part="badge"
         ><span class="om-visually-hidden">${text.socEdition(edition)} ${shownCode}: ${titleText}</span
         ><span class="visual" aria-hidden="true">${code}${title}</span></span
       >`;
     }
-    return html`<div @keydown=${this.onKeydown}>
+    return html`<div @keydown=${this.#onKeydown}>
       <button type="button" class=${badgeClass} part="badge" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="detail"
-        @click=${this.toggle}>${code}${title}</button>
+        @click=${this.#toggle}>${code}${title}</button>
       <div class="detail" part="detail" id="detail" role="region" aria-label=${text.socDetailLabel(edition, shownCode)} ?hidden=${!this.open}>
-        ${edition === '2010' ? this.renderSoc2010Detail() : this.renderSoc2020Detail(resolution)}
+        ${!this.detailPart
+          ? html`<p class="om-state" part="state" aria-busy="true">${text.loading}</p>`
+          : edition === '2010'
+            ? this.detailPart.render2010()
+            : this.detailPart.render2020(resolution.state === 'known' ? resolution.lineage : null, this.#detailRequested)}
       </div>
     </div>`;
-  }
-
-  private renderSoc2010Detail(): TemplateResult {
-    const text = this.text;
-    return html`<p class="description" part="description">${text.soc2010Note}</p>
-      <p class="ons"><a part="ons-link" href=${ONS_SOC_2010_URL} target="_blank" rel="noopener noreferrer">${text.socOns2010Link}<span class="om-visually-hidden"> ${text.opensInNewTab}</span></a></p>`;
-  }
-
-  private renderSoc2020Detail(resolution: Resolution): TemplateResult {
-    const text = this.text;
-    const lineage = resolution.state === 'known' ? resolution.lineage : null;
-    const levels: Array<[string, keyof SocLineage]> = [
-      [text.socMajorGroup, 'major'],
-      [text.socSubMajorGroup, 'subMajor'],
-      [text.socMinorGroup, 'minor'],
-      [text.socUnitGroup, 'unit'],
-    ];
-    return html`${lineage
-        ? html`<dl class="lineage" part="lineage">${levels.map(([label, level]) => html`<div class="lineage-row">
-            <dt class="lineage-level">${label}</dt>
-            <dd><span class="lineage-code">${lineage[level].code}</span> ${lineage[level].title}</dd>
-          </div>`)}</dl>`
-        : nothing}
-      ${!this.detailRequested
-        ? nothing
-        : this.documentView
-          ? this.documentView.render()
-          : html`<div class="om-state" part="state" aria-busy="true"><span class="om-visually-hidden">${text.loading}</span></div>`}
-      <p class="ons"><a part="ons-link" href=${ONS_SOC_2020_URL} target="_blank" rel="noopener noreferrer">${text.socOnsLink}<span class="om-visually-hidden"> ${text.opensInNewTab}</span></a></p>
-      <p class="source">${text.socSource}</p>`;
   }
 }
 
