@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { LitElement, css, type CSSResultOrNative } from 'lit';
 import * as library from '@occupational-maps/elements';
-import { OmElement, sharedStyles, tokens } from '@occupational-maps/elements';
+import { OmElement, paletteTokens, sharedStyles, tokens } from '@occupational-maps/elements';
 
 const PRESETS = ['default', 'govuk', 'dark', 'high-contrast'] as const;
 
@@ -29,7 +29,7 @@ function readTokens(text: string, prefix: string) {
 
 /** Every element class the package exports, with its own styles (without the shared foundation). */
 function elementClasses(): { name: string; own: string; all: string }[] {
-  const shared = new Set<CSSResultOrNative>([tokens, sharedStyles].flat());
+  const shared = new Set<CSSResultOrNative>([tokens, paletteTokens, sharedStyles].flat());
   const found: { name: string; own: string; all: string }[] = [];
   for (const [name, value] of Object.entries(library)) {
     if (typeof value !== 'function' || !(value.prototype instanceof OmElement)) continue;
@@ -45,7 +45,9 @@ function elementClasses(): { name: string; own: string; all: string }[] {
   return found;
 }
 
-const sharedText = `${tokens.cssText}\n${sharedStyles.cssText}`;
+const sharedText = `${tokens.cssText}\n${paletteTokens.cssText}\n${sharedStyles.cssText}`;
+/** The token foundation: the tokens every element has, and the palette of those that draw occupations. */
+const foundationText = `${tokens.cssText}\n${paletteTokens.cssText}`;
 const fetchText = async (path: string) => {
   const response = await fetch(path);
   expect(response.ok, `${path} is served`).to.be.true;
@@ -83,8 +85,8 @@ describe('theme tokens', () => {
   it('uses every shared private token somewhere (no dead theming API)', () => {
     const used = new Set([sharedStyles.cssText, ...elements.map((element) => element.own)].flatMap((text) => [...readTokens(text, '--_om-').all]));
     // A shared token may be defined from another shared token (e.g. the route accent defaults to the brand colour).
-    for (const token of readTokens(tokens.cssText, '--_om-').all) used.add(token);
-    const unused = [...declared(tokens.cssText, '--_om-')].filter((token) => !used.has(token));
+    for (const token of readTokens(foundationText, '--_om-').all) used.add(token);
+    const unused = [...declared(foundationText, '--_om-')].filter((token) => !used.has(token));
     expect(unused, 'shared private tokens no element reads').to.deep.equal([]);
   });
 
@@ -112,7 +114,7 @@ describe('theme tokens', () => {
 
     it('default.css spells out exactly the built-in fallbacks', async () => {
       const text = withoutComments(await fetchText('/packages/elements/themes/default.css'));
-      const fallbacks = [...tokens.cssText.matchAll(/(--om-[\w-]+)\s*,\s*([^;]*)\)\s*;/g)]
+      const fallbacks = [...foundationText.matchAll(/(--om-[\w-]+)\s*,\s*([^;]*)\)\s*;/g)]
         .filter(([, , value]) => value !== 'inherit' && !value!.startsWith('var('));
       expect(fallbacks.length).to.be.greaterThan(30);
       for (const [, token, value] of fallbacks) {
@@ -125,7 +127,7 @@ describe('theme tokens', () => {
 
 /** Reads the private tokens in force on a probe element that uses only the shared foundation. */
 class TokenProbe extends LitElement {
-  static override styles = [tokens, css`:host { display: block; }`];
+  static override styles = [tokens, paletteTokens, css`:host { display: block; }`];
 }
 customElements.define('om-token-probe', TokenProbe);
 

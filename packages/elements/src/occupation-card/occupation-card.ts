@@ -23,6 +23,7 @@ import { OmElement } from '../shared/om-element.js';
 import { occupationCardDefaults, type OccupationCardStrings } from './occupation-card.strings.js';
 import type { FavouriteToggleStrings } from '../favourite-toggle/favourite-toggle.strings.js';
 import { sharedStyles } from '../shared/state-styles.js';
+import { paletteTokens } from '../shared/palette-tokens.js';
 import { tokens } from '../shared/styles.js';
 import { cardStyles } from './occupation-card.styles.js';
 import { formatDate, formatPounds, occupationHref, parseSections, safeExternalHref, type CardSection } from './format.js';
@@ -98,7 +99,7 @@ interface ProgressionSides {
  * @cssproperty --om-color-green - The green-occupation marker (default #00703c).
  */
 export class OccupationCard extends OmElement {
-  static override styles = [tokens, sharedStyles, attributionStyles, cardStyles];
+  static override styles = [tokens, paletteTokens, sharedStyles, attributionStyles, cardStyles];
 
   /** Per-element overrides of any visible string, this element's own included (passed on to the elements it shows). */
   @property({ attribute: false }) override strings: Partial<OccupationCardStrings & FavouriteToggleStrings> = {};

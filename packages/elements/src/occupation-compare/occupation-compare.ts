@@ -5,6 +5,7 @@ import { OmElement } from '../shared/om-element.js';
 import { cssProperty } from '../shared/css-property.js';
 import { DataController, messageFor } from '../shared/data-controller.js';
 import { sharedStyles } from '../shared/state-styles.js';
+import { paletteTokens } from '../shared/palette-tokens.js';
 import { tokens } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { bandLabel, productLabel, statusIcon, statusLabel } from '../shared/labels.js';
@@ -45,7 +46,7 @@ const GBP = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP',
  * @csspart attribution - The data licence statement.
  */
 export class OccupationCompare extends OmElement {
-  static override styles = [tokens, sharedStyles, attributionStyles, occupationCompareStyles];
+  static override styles = [tokens, paletteTokens, sharedStyles, attributionStyles, occupationCompareStyles];
 
   /** Per-element overrides of any visible string, this element's own included. */
   @property({ attribute: false }) override strings: Partial<OccupationCompareStrings> = {};

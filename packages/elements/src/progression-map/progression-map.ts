@@ -6,6 +6,7 @@ import { OmElement } from '../shared/om-element.js';
 import { cssProperty } from '../shared/css-property.js';
 import { DataController } from '../shared/data-controller.js';
 import { sharedStyles } from '../shared/state-styles.js';
+import { paletteTokens } from '../shared/palette-tokens.js';
 import { tokens } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { bandLabel, statusIcon, statusLabel } from '../shared/labels.js';
@@ -54,7 +55,7 @@ type ArrowGeometry = Map<string, string>;
  * @cssproperty --om-color-band-professional - Background of the Professional column.
  */
 export class ProgressionMap extends OmElement {
-  static override styles = [tokens, sharedStyles, attributionStyles, progressionMapStyles];
+  static override styles = [tokens, paletteTokens, sharedStyles, attributionStyles, progressionMapStyles];
 
   /** Per-element overrides of any visible string, this element's own included. */
   @property({ attribute: false }) override strings: Partial<ProgressionMapStrings> = {};

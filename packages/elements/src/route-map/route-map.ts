@@ -27,6 +27,7 @@ import type { OccupationCardStrings } from '../occupation-card/occupation-card.s
 import type { FavouriteToggleStrings } from '../favourite-toggle/favourite-toggle.strings.js';
 import type { FavouritesStore } from '../shared/favourites.js';
 import { sharedStyles } from '../shared/state-styles.js';
+import { paletteTokens } from '../shared/palette-tokens.js';
 import { tokens } from '../shared/styles.js';
 import { collectNavItems, NAV_KEYS, nextNavItem, type NavKey } from './map-navigation.js';
 import { routeMapStyles } from './route-map.styles.js';
@@ -110,7 +111,7 @@ type FavouritesModule = typeof import('../shared/favourites.js');
  * @cssproperty --om-favourite-color - The star on favourite tiles (the same token as `<favourite-toggle>`).
  */
 export class RouteMap extends OmElement {
-  static override styles = [tokens, sharedStyles, attributionStyles, routeMapStyles];
+  static override styles = [tokens, paletteTokens, sharedStyles, attributionStyles, routeMapStyles];
 
   /** Per-element overrides of any visible string, this element's own included (passed on to the elements it shows). */
   @property({ attribute: false }) override strings: Partial<RouteMapStrings & OccupationCardStrings & FavouriteToggleStrings> = {};

@@ -7,5 +7,6 @@ export * from './om-element.js';
 export * from './base-strings.js';
 export * from './strings.js';
 export * from './styles.js';
+export * from './palette-tokens.js';
 export * from './state-styles.js';
 export * from './version.js';

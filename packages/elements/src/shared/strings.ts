@@ -9,6 +9,10 @@ import { baseStrings } from './base-strings.js';
  */
 export const defaultStrings = {
   ...baseStrings,
+  empty: 'There is nothing to show here yet.',
+  level: (level: number) => `Level ${level}`,
+  levels: (from: number, to: number) => `Levels ${from} to ${to}`,
+  opensInNewTab: '(opens in a new tab)',
   retry: 'Retry',
   errorTitle: 'This information could not be loaded',
   errorNetwork: (base: string) =>

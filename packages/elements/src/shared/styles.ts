@@ -31,17 +31,6 @@ export const tokens = css`
     --_om-color-focus: var(--om-color-focus, #ffdd00);
     --_om-color-focus-text: var(--om-color-focus-text, #0b0c0c);
     --_om-color-error: var(--om-color-error, #d4351c);
-    --_om-color-route-accent: var(--om-route-accent, var(--_om-color-brand));
-
-    --_om-color-status-approved: var(--om-color-status-approved, #00703c);
-    --_om-color-status-in-development: var(--om-color-status-in-development, #8f4a00);
-    --_om-color-status-proposal: var(--om-color-status-proposal, #5e5e5e);
-    --_om-color-status-without-apprenticeship: var(--om-color-status-without-apprenticeship, #4c2c92);
-    --_om-color-status-retired: var(--om-color-status-retired, #942514);
-
-    --_om-color-band-technical: var(--om-color-band-technical, #e8f1f8);
-    --_om-color-band-higher-technical: var(--om-color-band-higher-technical, #eef7ee);
-    --_om-color-band-professional: var(--om-color-band-professional, #f6eefa);
 
     --_om-space-1: var(--om-space-1, 4px);
     --_om-space-2: var(--om-space-2, 8px);
@@ -51,7 +40,6 @@ export const tokens = css`
     --_om-space-6: var(--om-space-6, 32px);
     --_om-radius: var(--om-radius, 4px);
     --_om-border-width: var(--om-border-width, 1px);
-    --_om-elevation: var(--om-elevation, 0 1px 3px rgb(0 0 0 / 0.2));
     --_om-focus-width: var(--om-focus-width, 3px);
     --_om-target-size: var(--om-target-size, 44px);
     --_om-transition-duration: var(--om-transition-duration, 150ms);

@@ -2,6 +2,21 @@ import { css } from 'lit';
 
 /** The styles of `<soc-badge>`'s detail, adopted by the badge when the detail's module loads. */
 export const socBadgeDetailStyles = css`
+  /* The toggle's feedback: it opens nothing before this module has loaded. */
+  button.badge:hover .title {
+    text-decoration: underline;
+  }
+  .chevron {
+    transition: transform 0.15s ease-in-out;
+  }
+  [aria-expanded='true'] .chevron {
+    transform: rotate(180deg);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .chevron {
+      transition: none;
+    }
+  }
   .detail {
     margin-top: var(--_om-space-2);
     padding: var(--_om-space-3) var(--_om-space-4);

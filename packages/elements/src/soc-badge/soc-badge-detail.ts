@@ -9,7 +9,8 @@ import { defaultStrings } from '../shared/strings.js';
 import { socBadgeDetailStrings } from './soc-badge-detail.strings.js';
 import { socBadgeDetailStyles } from './soc-badge-detail.styles.js';
 import type { SocBadgeStrings } from './soc-badge.strings.js';
-import type { SocLineage } from './soc-lookup.js';
+import { socLineage, type SocLineage } from './soc-lineage.js';
+import type { SocTitles } from './soc-lookup.js';
 
 const ONS_SOC_2020_URL =
   'https://www.ons.gov.uk/methodology/classificationsandstandards/standardoccupationalclassificationsoc/soc2020/soc2020volume1structureanddescriptionsofunitgroups';
@@ -47,8 +48,9 @@ export class SocBadgeDetail {
   }
 
   /** SOC 2020: the groups (from the bundled titles), then the Embed API part once `loadDocument`, then the links. */
-  render2020(lineage: SocLineage | null, loadDocument: boolean): TemplateResult {
+  render2020(titles: SocTitles | undefined, code: string, loadDocument: boolean): TemplateResult {
     const text = this.host.text;
+    const lineage = titles ? socLineage(titles, code) : null;
     const levels: Array<[string, keyof SocLineage]> = [
       [text.socMajorGroup, 'major'],
       [text.socSubMajorGroup, 'subMajor'],

@@ -43,9 +43,6 @@ export const socBadgeStyles = css`
     padding: 0;
     min-height: var(--_om-target-size);
   }
-  button.badge:hover .title {
-    text-decoration: underline;
-  }
   .code {
     display: inline-flex;
     flex-direction: column;
@@ -81,17 +78,9 @@ export const socBadgeStyles = css`
     background: var(--_om-color-surface);
     color: var(--_om-color-error);
   }
+
   .chevron {
     flex: none;
-    transition: transform 0.15s ease-in-out;
-  }
-  [aria-expanded='true'] .chevron {
-    transform: rotate(180deg);
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .chevron {
-      transition: none;
-    }
   }
 
   .detail[hidden] {

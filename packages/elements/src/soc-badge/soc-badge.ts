@@ -1,20 +1,20 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { normaliseCode, OCCUPATION_CODE, SOC_CODE, type EmbedClient } from '@occupational-maps/core';
+import { SOC_CODE } from '@occupational-maps/core';
 import { baseStrings } from '../shared/base-strings.js';
 import { OmElement } from '../shared/om-element.js';
 import { baseStyles, tokens } from '../shared/styles.js';
-import type { Soc2010Reference } from './soc-2010.js';
+import type { Soc2010Support } from './soc-2010.js';
 import type { SocBadgeDetail } from './soc-badge-detail.js';
 import { socBadgeStrings, type SocBadgeStrings } from './soc-badge.strings.js';
 import { socBadgeStyles } from './soc-badge.styles.js';
-import { loadSocTitles, peekSocTitles, socLineage, type SocLineage, type SocTitles } from './soc-lookup.js';
+import { loadSocTitles, peekSocTitles, type SocTitles } from './soc-lookup.js';
 
 export type SocEdition = '2020' | '2010';
 export type SocBadgeSize = 'small' | 'medium' | 'large';
 
-/** What the badge can say about its code, before any request. */
-type Resolution =
-  | { state: 'known'; code: string; title: string; lineage: SocLineage | null }
+/** What the badge can say about its code. @internal */
+export type SocResolution =
+  | { state: 'known'; code: string; title: string }
   | { state: 'pending'; code: string }
   | { state: 'untitled'; code: string }
   | { state: 'unknown'; code: string; reason: 'not-found' | 'bad-request' };
@@ -69,7 +69,6 @@ export class SocBadge extends OmElement {
     titles: { state: true },
     titlesFailed: { state: true },
     detailPart: { state: true },
-    soc2010: { state: true },
   };
 
   /** The four-digit unit-group code, e.g. `2136`. */
@@ -109,9 +108,9 @@ export class SocBadge extends OmElement {
   private detailPart?: SocBadgeDetail;
   #detailLoading?: Promise<void>;
 
-  /** SOC 2010 only: the occupation's own SOC 2010 reference, for the title (and the code when none is given). */
-  private soc2010: { pending: boolean; found: Soc2010Reference } = { pending: false, found: null };
-  #soc2010Request?: { key: string; client: EmbedClient | undefined; controller: AbortController };
+  /** SOC 2010 only: where the title (and perhaps the code) comes from; its module loads for SOC 2010 badges only. */
+  #soc2010?: Soc2010Support;
+  #soc2010Loading?: Promise<void>;
 
   /**
    * The strings in force. Until the detail's module loads, only the words a closed badge shows are there (the rest
@@ -149,31 +148,24 @@ export class SocBadge extends OmElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('edition')) this.#ensureTitles();
-    this.#lookUpSoc2010();
+    if (this.edition === '2010') this.#use2010();
     if (changed.has('code') || changed.has('edition')) this.#detailRequested = false;
     if (this.#detailAvailable) this.#loadDetail();
     if (this.open && this.#detailAvailable) this.#detailRequested = true;
   }
 
-  /** Asks for the occupation's document when the SOC 2010 title must come from it, once per occupation and source. */
-  #lookUpSoc2010(): void {
-    const occupation = this.edition === '2010' && !this.titleText ? normaliseCode(this.occupation) : '';
-    const key = `${occupation} ${this.apiBase ?? this.getAttribute('api-base') ?? ''}`;
-    if (this.#soc2010Request?.key === key && this.#soc2010Request.client === this.client) return;
-    this.#soc2010Request?.controller.abort();
-    this.#soc2010Request = undefined;
-    if (!OCCUPATION_CODE.test(occupation)) {
-      this.soc2010 = { pending: false, found: null };
-      return;
-    }
-    const { signal } = (this.#soc2010Request = { key, client: this.client, controller: new AbortController() }).controller;
-    this.soc2010 = { pending: true, found: null };
-    import('./soc-2010.js')
-      .then(({ lookUpSoc2010 }) => lookUpSoc2010(this, occupation, signal))
-      .catch(() => null) // the module could not be fetched: no title to be had, and the badge says so
-      .then((found) => {
-        if (!signal.aborted) this.soc2010 = { pending: false, found };
-      });
+  #use2010(): void {
+    if (this.#soc2010) return this.#soc2010.update();
+    this.#soc2010Loading ??= import('./soc-2010.js').then(
+      ({ Soc2010Support }) => {
+        this.#soc2010 = new Soc2010Support(this);
+        this.requestUpdate();
+      },
+      () => {
+        // A chunk that could not be fetched: the next update tries again.
+        this.#soc2010Loading = undefined;
+      },
+    );
   }
 
   #loadDetail(): void {
@@ -206,29 +198,14 @@ export class SocBadge extends OmElement {
     this.#reportedUnknown = unknownKey;
   }
 
-  /** The code as given, trimmed; for SOC 2010 the occupation's code stands in when none is given. */
-  get #givenCode(): string {
+  #resolve(): SocResolution {
     const code = this.code.trim();
-    if (code || this.edition !== '2010') return code;
-    return this.soc2010.found?.code ?? '';
-  }
-
-  #resolve(): Resolution {
-    const code = this.#givenCode;
+    if (this.edition === '2010') return this.#soc2010?.resolve() ?? { state: 'pending', code };
     const custom = this.titleText?.trim();
-    if (this.edition === '2010') {
-      if (!code && this.soc2010.pending) return { state: 'pending', code };
-      if (!SOC_CODE.test(code)) return { state: 'unknown', code, reason: 'bad-request' };
-      const fromOccupation = this.soc2010.found;
-      const title = custom || (fromOccupation?.code === code ? fromOccupation.title : '');
-      if (title) return { state: 'known', code, title, lineage: null };
-      return this.soc2010.pending ? { state: 'pending', code } : { state: 'untitled', code };
-    }
     if (!SOC_CODE.test(code)) return { state: 'unknown', code, reason: 'bad-request' };
-    if (!this.titles) return this.titlesFailed ? (custom ? { state: 'known', code, title: custom, lineage: null } : { state: 'untitled', code }) : { state: 'pending', code };
-    const lineage = socLineage(this.titles, code);
-    if (!lineage) return { state: 'unknown', code, reason: 'not-found' };
-    return { state: 'known', code, title: custom || lineage.unit.title, lineage };
+    if (!this.titles) return this.titlesFailed ? (custom ? { state: 'known', code, title: custom } : { state: 'untitled', code }) : { state: 'pending', code };
+    if (!Object.hasOwn(this.titles, code)) return { state: 'unknown', code, reason: 'not-found' };
+    return { state: 'known', code, title: custom || this.titles[code]! };
   }
 
   get #detailAvailable(): boolean {
@@ -277,7 +254,7 @@ export class SocBadge extends OmElement {
           ? html`<p class="om-state" part="state" aria-busy="true">${text.loading}</p>`
           : edition === '2010'
             ? this.detailPart.render2010()
-            : this.detailPart.render2020(resolution.state === 'known' ? resolution.lineage : null, this.#detailRequested)}
+            : this.detailPart.render2020(resolution.state === 'known' ? this.titles : undefined, resolution.code, this.#detailRequested)}
       </div>
     </div>`;
   }
