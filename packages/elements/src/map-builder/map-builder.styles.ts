@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { choiceInputStyles } from '../shared/choice.styles.js';
+import { fieldLook } from '../shared/field.styles.js';
 
 export const mapBuilderStyles = css`
   .base {
@@ -65,12 +67,7 @@ export const mapBuilderStyles = css`
   select,
   textarea,
   input[type='color'] {
-    font: inherit;
-    color: var(--_om-color-text);
-    background: var(--_om-color-surface);
-    border: 2px solid var(--_om-color-text);
-    border-radius: 0;
-    min-height: var(--_om-target-size);
+    ${fieldLook}
     max-width: 100%;
   }
   select {
@@ -102,12 +99,7 @@ export const mapBuilderStyles = css`
     margin-inline-end: var(--_om-space-4);
     cursor: pointer;
   }
-  .choice input {
-    width: 24px;
-    height: 24px;
-    margin: 0;
-    accent-color: var(--_om-color-brand);
-  }
+  ${choiceInputStyles}
 
   .announcement {
     margin-top: var(--_om-space-2);

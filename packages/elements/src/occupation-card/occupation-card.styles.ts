@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { statusIconStyles } from '../shared/status.styles.js';
 
 /**
  * `<occupation-card>` layout. The card is its own size container: it lays out for the width the host gives it
@@ -118,21 +119,7 @@ export const cardStyles = css`
   .tag--green .leaf {
     color: var(--_om-color-green);
   }
-  .status--approved .om-status-icon {
-    color: var(--_om-color-status-approved);
-  }
-  .status--in-development .om-status-icon {
-    color: var(--_om-color-status-in-development);
-  }
-  .status--proposal .om-status-icon {
-    color: var(--_om-color-status-proposal);
-  }
-  .status--without-apprenticeship .om-status-icon {
-    color: var(--_om-color-status-without-apprenticeship);
-  }
-  .status--retired .om-status-icon {
-    color: var(--_om-color-status-retired);
-  }
+  ${statusIconStyles}
   .om-status-icon,
   .leaf {
     flex: none;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { statusIconStyles } from '../shared/status.styles.js';
 
 export const occupationCompareStyles = css`
   :host {
@@ -101,11 +102,7 @@ export const occupationCompareStyles = css`
   .status .om-status-icon {
     flex: none;
   }
-  .status--approved .om-status-icon { color: var(--_om-color-status-approved); }
-  .status--in-development .om-status-icon { color: var(--_om-color-status-in-development); }
-  .status--proposal .om-status-icon { color: var(--_om-color-status-proposal); }
-  .status--without-apprenticeship .om-status-icon { color: var(--_om-color-status-without-apprenticeship); }
-  .status--retired .om-status-icon { color: var(--_om-color-status-retired); }
+  ${statusIconStyles}
 
   .card {
     padding: var(--_om-space-3) var(--_om-space-4);

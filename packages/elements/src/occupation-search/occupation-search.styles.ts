@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldLook } from '../shared/field.styles.js';
 
 export const occupationSearchStyles = css`
   .wrapper {
@@ -21,12 +22,7 @@ export const occupationSearchStyles = css`
   }
   input,
   select {
-    font: inherit;
-    color: var(--_om-color-text);
-    background: var(--_om-color-surface);
-    border: 2px solid var(--_om-color-text);
-    border-radius: 0;
-    min-height: var(--_om-target-size);
+    ${fieldLook}
   }
   input {
     flex: 1;

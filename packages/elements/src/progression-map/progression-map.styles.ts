@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { bandColumnStyles } from '../shared/band.styles.js';
 
 export const progressionMapStyles = css`
   :host {
@@ -118,15 +119,7 @@ export const progressionMapStyles = css`
     padding: var(--_om-space-3);
     border-radius: var(--_om-radius);
   }
-  .column--technical {
-    background: var(--_om-color-band-technical);
-  }
-  .column--higher-technical {
-    background: var(--_om-color-band-higher-technical);
-  }
-  .column--professional {
-    background: var(--_om-color-band-professional);
-  }
+  ${bandColumnStyles}
 
   .column__heading {
     margin: 0 0 var(--_om-space-3);

@@ -1,4 +1,7 @@
 import { css } from 'lit';
+import { choiceInputStyles } from '../shared/choice.styles.js';
+import { fieldLook } from '../shared/field.styles.js';
+import { bandColumnStyles } from '../shared/band.styles.js';
 
 /**
  * Layout by container queries on `.base`: one column of stacked bands down to 320 px, three band columns once each
@@ -107,14 +110,9 @@ export const routeMapStyles = css`
   }
   .controls input[type='search'],
   .controls select {
-    font: inherit;
-    min-height: var(--_om-target-size);
+    ${fieldLook}
     max-width: 100%;
     padding: var(--_om-space-1) var(--_om-space-2);
-    border: 2px solid var(--_om-color-text);
-    border-radius: 0;
-    background: var(--_om-color-surface);
-    color: var(--_om-color-text);
   }
   .choice {
     display: inline-flex;
@@ -123,12 +121,7 @@ export const routeMapStyles = css`
     min-height: 32px;
     cursor: pointer;
   }
-  .choice input {
-    width: 24px;
-    height: 24px;
-    margin: 0;
-    accent-color: var(--_om-color-brand);
-  }
+  ${choiceInputStyles}
   .control--actions {
     align-self: flex-end;
   }
@@ -192,15 +185,7 @@ export const routeMapStyles = css`
     padding: var(--_om-space-2);
     border-radius: var(--_om-radius);
   }
-  .column--technical {
-    background: var(--_om-color-band-technical);
-  }
-  .column--higher-technical {
-    background: var(--_om-color-band-higher-technical);
-  }
-  .column--professional {
-    background: var(--_om-color-band-professional);
-  }
+  ${bandColumnStyles}
   .heading--band {
     padding: var(--_om-space-1) var(--_om-space-2);
   }
