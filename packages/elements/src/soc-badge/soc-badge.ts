@@ -66,9 +66,6 @@ export class SocBadge extends OmElement {
     detail: { type: Boolean },
     open: { type: Boolean, reflect: true },
     size: { reflect: true },
-    titles: { state: true },
-    titlesFailed: { state: true },
-    detailPart: { state: true },
   };
 
   /** The four-digit unit-group code, e.g. `2136`. */
@@ -95,17 +92,19 @@ export class SocBadge extends OmElement {
   size: SocBadgeSize = 'medium';
 
   /** Per-element overrides of any visible string, the badge's own (`socUnknownCode`, …) included. */
-  declare strings: Partial<SocBadgeStrings>;
+  override strings: Partial<SocBadgeStrings> = {};
 
-  private titles: SocTitles | undefined = peekSocTitles();
-  private titlesFailed = false;
+  // Internal state that the badge re-renders for itself (requestUpdate) when it changes, rather than declaring it
+  // reactive: declared properties would show up as attributes in the custom-elements manifest.
+  #titles: SocTitles | undefined = peekSocTitles();
+  #titlesFailed = false;
 
   /** Set when the detail first opens, so a badge that is never opened makes no request. */
   #detailRequested = false;
   #reportedUnknown: string | null = null;
 
   /** The detail's inside (groups, links, the Embed API part), loaded for a badge with `detail`; see SocBadgeDetail. */
-  private detailPart?: SocBadgeDetail;
+  #detailPart?: SocBadgeDetail;
   #detailLoading?: Promise<void>;
 
   /** SOC 2010 only: where the title (and perhaps the code) comes from; its module loads for SOC 2010 badges only. */
@@ -117,13 +116,13 @@ export class SocBadge extends OmElement {
    * come with that module, and nothing reads them before it has loaded). @internal
    */
   override get text(): SocBadgeStrings {
-    return { ...baseStrings, ...socBadgeStrings, ...this.detailPart?.strings, ...this.strings } as SocBadgeStrings;
+    return { ...baseStrings, ...socBadgeStrings, ...this.#detailPart?.strings, ...this.strings } as SocBadgeStrings;
   }
 
   /** Also waits for the detail's module when it is loading, so `await el.updateComplete` sees the whole detail. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
-    if (!this.#detailLoading || this.detailPart) return complete;
+    if (!this.#detailLoading || this.#detailPart) return complete;
     await this.#detailLoading;
     return super.getUpdateComplete();
   }
@@ -134,14 +133,16 @@ export class SocBadge extends OmElement {
   }
 
   #ensureTitles(): void {
-    if (this.titles || this.edition === '2010') return;
+    if (this.#titles || this.edition === '2010') return;
     loadSocTitles().then(
       (titles) => {
-        this.titles = titles;
-        this.titlesFailed = false;
+        this.#titles = titles;
+        this.#titlesFailed = false;
+        this.requestUpdate();
       },
       () => {
-        this.titlesFailed = true;
+        this.#titlesFailed = true;
+        this.requestUpdate();
       },
     );
   }
@@ -169,13 +170,14 @@ export class SocBadge extends OmElement {
   }
 
   #loadDetail(): void {
-    if (this.detailPart || this.#detailLoading) return;
+    if (this.#detailPart || this.#detailLoading) return;
     this.#detailLoading = import('./soc-badge-detail.js').then(
       ({ SocBadgeDetail }) => {
-        this.detailPart = new SocBadgeDetail(this, () => {
+        this.#detailPart = new SocBadgeDetail(this, () => {
           const resolution = this.#resolve();
           return this.#detailRequested && resolution.state === 'known' && this.edition !== '2010' ? resolution.code : null;
         });
+        this.requestUpdate();
       },
       () => {
         // A chunk that could not be fetched: the next update tries again; the badge itself still works meanwhile.
@@ -203,9 +205,9 @@ export class SocBadge extends OmElement {
     if (this.edition === '2010') return this.#soc2010?.resolve() ?? { state: 'pending', code };
     const custom = this.titleText?.trim();
     if (!SOC_CODE.test(code)) return { state: 'unknown', code, reason: 'bad-request' };
-    if (!this.titles) return this.titlesFailed ? (custom ? { state: 'known', code, title: custom } : { state: 'untitled', code }) : { state: 'pending', code };
-    if (!Object.hasOwn(this.titles, code)) return { state: 'unknown', code, reason: 'not-found' };
-    return { state: 'known', code, title: custom || this.titles[code]! };
+    if (!this.#titles) return this.#titlesFailed ? (custom ? { state: 'known', code, title: custom } : { state: 'untitled', code }) : { state: 'pending', code };
+    if (!Object.hasOwn(this.#titles, code)) return { state: 'unknown', code, reason: 'not-found' };
+    return { state: 'known', code, title: custom || this.#titles[code]! };
   }
 
   get #detailAvailable(): boolean {
@@ -250,11 +252,11 @@ export class SocBadge extends OmElement {
       <button type="button" class=${badgeClass} part="badge" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="detail"
         @click=${this.#toggle}>${code}${title}</button>
       <div class="detail" part="detail" id="detail" role="region" aria-label=${text.socDetailLabel(edition, shownCode)} ?hidden=${!this.open}>
-        ${!this.detailPart
+        ${!this.#detailPart
           ? html`<p class="om-state" part="state" aria-busy="true">${text.loading}</p>`
           : edition === '2010'
-            ? this.detailPart.render2010()
-            : this.detailPart.render2020(resolution.state === 'known' ? this.titles : undefined, resolution.code, this.#detailRequested)}
+            ? this.#detailPart.render2010()
+            : this.#detailPart.render2020(resolution.state === 'known' ? this.#titles : undefined, resolution.code, this.#detailRequested)}
       </div>
     </div>`;
   }
