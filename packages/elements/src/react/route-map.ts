@@ -22,5 +22,7 @@ export const RouteMap = createComponent({
     onOmOccupationSelect: 'om-occupation-select' as EventName<HTMLElementEventMap['om-occupation-select']>,
     /** A person changed a filter or the view through the controls. `detail: { levels, status, products, search, pathway, view }`. */
     onOmFilterChange: 'om-filter-change' as EventName<HTMLElementEventMap['om-filter-change']>,
+    /** With `favourites`: before an occupation is added to or removed from the favourites (F on a tile, or a star in the list or table). Cancelable. `detail: { code, favourite }` (the new state). */
+    onOmFavouriteChange: 'om-favourite-change' as EventName<HTMLElementEventMap['om-favourite-change']>,
   },
 });
