@@ -79,10 +79,17 @@ describe('<progression-map>', () => {
     expect(assessor.textContent).to.contain('Other route: Transport and logistics');
     expect(assessor.closest('.column')!.classList.contains('column--higher-technical')).to.be.true;
     expect(shadow(el).querySelector('.summary')!.textContent).to.equal(
-      'Autocare technician (level 2) leads to 3 occupations and is reached from 1 occupation.',
+      'Autocare technician (level 2) leads to 3 occupations, and it is reached from 1 occupation.',
     );
     const key2 = shadow(el).querySelector('.route-key')!.textContent!.replace(/\s+/g, ' ');
     expect(key2).to.contain('Engineering and manufacturing').and.to.contain('Transport and logistics');
+  });
+
+  it('says so in words when nothing leads to the occupation (snapshot)', async () => {
+    const el = await loaded(html`<progression-map code="OCC0499" api-base="/test/.snapshot/v1/"></progression-map>`);
+    expect(shadow(el).querySelector('.summary')!.textContent).to.equal(
+      'Autocare technician (level 2) leads to 3 occupations, and no mapped occupation leads to it.',
+    );
   });
 
   it('tells routes apart by line pattern as well as colour', async () => {

@@ -3,8 +3,12 @@ import { defaultStrings } from '../shared/strings.js';
 /** `<progression-map>`'s own words (British English), overridable per element through `strings`. */
 export const progressionMapStrings = {
   progressionLabel: (title: string) => `Progression map for ${title}`,
-  progressionSummary: (title: string, level: number, to: number, from: number) =>
-    `${title} (level ${level}) leads to ${to === 1 ? '1 occupation' : `${to} occupations`} and is reached from ${from === 1 ? '1 occupation' : `${from} occupations`}.`,
+  progressionSummary: (title: string, level: number, to: number, from: number) => {
+    const occupations = (count: number) => (count === 1 ? '1 occupation' : `${count} occupations`);
+    const leads = to === 0 ? 'leads to no other occupation mapped yet' : `leads to ${occupations(to)}`;
+    const reached = from === 0 ? 'no mapped occupation leads to it' : `it is reached from ${occupations(from)}`;
+    return `${title} (level ${level}) ${leads}, and ${reached}.`;
+  },
   progressionNone: (title: string) => `${title} has no progression routes mapped yet.`,
   progressionThisOccupation: 'This occupation',
   progressionOtherRoute: (route: string) => `Other route: ${route}`,
