@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { OCCUPATION_CODE, ROUTE_SLUG, SOC_CODE } from '../paths.js';
+import { API_VERSION, BAND_VALUES, PRODUCT_TYPE_VALUES, STATUS_VALUES } from './values.js';
 
-export const API_VERSION = 1;
+export { API_VERSION, BAND_VALUES, PRODUCT_TYPE_VALUES, STATUS_VALUES };
 
 export const nonEmptyText = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 export const nullableText = v.nullable(nonEmptyText);
@@ -13,17 +14,11 @@ export const routeSlug = v.pipe(v.string(), v.regex(ROUTE_SLUG, 'must be a route
 export const level = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(8));
 export const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const BAND_VALUES = ['technical', 'higher-technical', 'professional'] as const;
 export const band = v.picklist(BAND_VALUES);
 
-/**
- * Occupation status, as the official map's legend: potential (a proposal), in development, approved, approved
- * without an apprenticeship, and retired or withdrawn. `other` keeps a status the upstream adds later visible.
- */
-export const STATUS_VALUES = ['approved', 'in-development', 'proposal', 'without-apprenticeship', 'retired', 'other'] as const;
+/** Occupation status: see STATUS_VALUES. */
 export const status = v.picklist(STATUS_VALUES);
 
-export const PRODUCT_TYPE_VALUES = ['apprenticeship', 't-level', 'htq', 'tq', 'other'] as const;
 export const productType = v.picklist(PRODUCT_TYPE_VALUES);
 
 export const product = v.object({
