@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEmbedPath, validateDocument } from '@occupational-maps/core';
-import { configFromEnv, createGateway, startServer, writeSnapshot } from '@occupational-maps/gateway';
-import { FIXTURES_DIR, json, liveGateway, request, startUpstream } from './helpers.js';
+import { configFromEnv, createGateway, DEFAULT_FIXTURES_DIR, startServer, writeSnapshot } from '@occupational-maps/gateway';
+import { API_KEY, FIXTURES_DIR, json, liveGateway, request, startUpstream } from './helpers.js';
 
 const work = await mkdtemp(join(tmpdir(), 'om-snapshot-'));
 after(() => rm(work, { recursive: true, force: true }));
@@ -127,5 +127,38 @@ test('om-gateway serve says which source, the URL and how to switch, and serves 
   } finally {
     cli.child.kill('SIGTERM');
     await cli.done;
+  }
+});
+
+test('live mode against any server that speaks the upstream shapes gives the same documents as the embedded dataset', async () => {
+  // The embedded dataset served over HTTP as the two upstream APIs, reached with OM_API_KEY and the two base URLs.
+  const upstream = await startUpstream(DEFAULT_FIXTURES_DIR);
+  try {
+    const live = await liveGateway(upstream, {}, fixedNow);
+    const embedded = await createGateway({ config: { ...configFromEnv({}), fixturesDir: DEFAULT_FIXTURES_DIR }, source: 'fixtures', now: fixedNow, bulkStandards: true });
+    const [liveOut, embeddedOut] = [join(work, 'live'), join(work, 'embedded')];
+    await writeSnapshot({ dataset: live.dataset, outDir: liveOut, stats: live.http.stats });
+    await writeSnapshot({ dataset: embedded.dataset, outDir: embeddedOut, stats: embedded.http.stats });
+    const files = await filesUnder(join(embeddedOut, 'v1'));
+    assert.deepEqual(await filesUnder(join(liveOut, 'v1')), files);
+    assert.ok(files.includes('routes/digital.json') && files.length > 700, `${files.length} documents`);
+    for (const file of files) {
+      const [fromLive, fromEmbedded] = await Promise.all([readFile(join(liveOut, 'v1', file), 'utf8'), readFile(join(embeddedOut, 'v1', file), 'utf8')]);
+      if (file === 'meta.json') {
+        // Only where the data came from differs.
+        assert.deepEqual({ ...JSON.parse(fromLive), source: 'x' }, { ...JSON.parse(fromEmbedded), source: 'x' });
+        assert.equal(JSON.parse(fromLive).source, 'live');
+      } else {
+        assert.equal(fromLive, fromEmbedded, `${file} differs between live and embedded`);
+      }
+    }
+    // The key goes to the Occupational Maps API, and never to the open standards API.
+    const mapsPath = new URL(upstream.mapsBase).pathname;
+    const [mapsCalls, standardsCalls] = [upstream.requests.filter((r) => r.url.startsWith(mapsPath)), upstream.requests.filter((r) => !r.url.startsWith(mapsPath))];
+    assert.ok(mapsCalls.length > 0 && standardsCalls.length > 0);
+    assert.ok(mapsCalls.every((r) => r.headers['x-api-key'] === API_KEY), 'every API B call carries the key');
+    assert.ok(standardsCalls.every((r) => r.headers['x-api-key'] === undefined), 'no API A call carries the key');
+  } finally {
+    await upstream.close();
   }
 });
