@@ -341,6 +341,20 @@ test('--demo serves the demo page, bundle files (by plain name only) and themes,
   }
 });
 
+test('a plain serve offers the elements bundle and themes beside the API, but no demo page', async () => {
+  const { elementsAssets } = await import('@occupational-maps/gateway');
+  const plain = await startServer(gateway.createApp({ assets: elementsAssets }), 0);
+  try {
+    const theme = await request(plain.url, '/elements/themes/govuk.css');
+    assert.equal(theme.status, 200);
+    assert.match(theme.body.toString(), /--om-color-focus:\s*#ffdd00/);
+    assert.equal((await request(plain.url, '/')).status, 404);
+    assert.equal((await request(plain.url, '/elements/themes/..%2f..%2fpackage.json')).status, 404);
+  } finally {
+    await plain.close();
+  }
+});
+
 test('the portable fetch handler answers a Request directly, as on an edge runtime (gzip via CompressionStream)', async () => {
   const { createApp } = await import('@occupational-maps/gateway/portable');
   const app = createApp({ dataset: gateway.dataset });

@@ -7,7 +7,7 @@ import { ConfigError, configFromEnv } from './config.js';
 import type { DataSource } from './dataset.js';
 import { createGateway } from './gateway.js';
 import { createLogger } from './log.js';
-import { demoAssets, startServer } from './server/node.js';
+import { demoAssets, elementsAssets, startServer } from './server/node.js';
 import { createProgress } from './snapshot/progress.js';
 import { writeSnapshot } from './snapshot/write.js';
 
@@ -30,7 +30,7 @@ async function serve(args: string[]): Promise<void> {
   const config = configFromEnv();
   if (values.port !== undefined) config.port = configFromEnv({ PORT: values.port }).port;
   const gateway = await createGateway({ config, source: sourceOption(values.source) });
-  const app = gateway.createApp(values.demo ? { assets: demoAssets } : {});
+  const app = gateway.createApp({ assets: values.demo ? demoAssets : elementsAssets });
   const server = await startServer(app, config.port, config.host);
   const how =
     gateway.source === 'live'

@@ -22,7 +22,7 @@ export interface AppOptions {
   maxAge?: number;
   staleWhileRevalidate?: number;
   compressor?: Compressor;
-  /** Static files for `--demo` (the demo page, the elements bundle, the theme presets); null when absent. */
+  /** Static files: the elements bundle and theme presets under /elements/, and with `--demo` the demo page at `/`; null when absent. */
   assets?: (path: string) => Promise<{ body: Uint8Array; type: string } | null>;
   now?: () => number;
 }

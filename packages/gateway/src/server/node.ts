@@ -1,5 +1,7 @@
-/** Runs the app on Node's HTTP server, and serves the demo page and elements bundle for `serve --demo`. */
+/** Runs the app on Node's HTTP server, and serves the elements bundle, the theme presets and (`--demo`) the demo page. */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -29,9 +31,22 @@ export function startServer(app: Hono, port: number, host = '127.0.0.1'): Promis
 }
 
 const repoFile = (path: string) => new URL(`../../../../${path}`, import.meta.url);
+
+/**
+ * The elements package beside the gateway: the workspace's packages/elements, or @occupational-maps/elements when
+ * the gateway is installed from npm with it. `null` when it is not installed, and then /elements/ is a 404.
+ */
+const elementsRoot: URL | null = (() => {
+  try {
+    return new URL('./', pathToFileURL(createRequire(import.meta.url).resolve('@occupational-maps/elements/package.json')));
+  } catch {
+    return null;
+  }
+})();
+
 /** Bundle files (the entry, its lazy chunks, source maps): plain names only, so no path can leave the folder. */
 const BUNDLE_FILE = /^[\w-]+(?:\.[\w-]+)*\.(?:js|js\.map)$/;
-/** The theme presets (packages/elements/themes/*.css), so the demo page can switch between them. */
+/** The theme presets (packages/elements/themes/*.css). */
 const THEME_FILE = /^[\w-]+\.css$/;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,22 +55,33 @@ const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
 };
 
-/** The demo page (examples/demo/) and the elements' CDN bundle with its chunks, when it has been built. */
-export async function demoAssets(path: string): Promise<{ body: Uint8Array; type: string } | null> {
-  let file: URL | null = null;
-  if (path === '/index.html') file = repoFile('examples/demo/index.html');
-  else {
-    const name = path.match(/^\/elements\/([^/]+)$/)?.[1];
-    const theme = path.match(/^\/elements\/themes\/([^/]+)$/)?.[1];
-    if (name && BUNDLE_FILE.test(name)) file = repoFile(`packages/elements/dist/cdn/${name}`);
-    else if (theme && THEME_FILE.test(theme)) file = repoFile(`packages/elements/themes/${theme}`);
-  }
+export type Asset = { body: Uint8Array; type: string };
+
+async function readAsset(file: URL | null): Promise<Asset | null> {
   if (!file) return null;
   const extension = file.pathname.slice(file.pathname.lastIndexOf('.'));
-  const type = CONTENT_TYPES[extension] ?? 'text/javascript; charset=utf-8';
   try {
-    return { body: new Uint8Array(await readFile(file)), type };
+    return { body: new Uint8Array(await readFile(file)), type: CONTENT_TYPES[extension] ?? 'application/octet-stream' };
   } catch {
     return null;
   }
+}
+
+/**
+ * The elements' CDN bundle (`/elements/occupational-maps.js` and the chunks beside it, once built) and the theme
+ * presets (`/elements/themes/*.css`). Served by every `om-gateway serve`, so a page that loads the bundle from the
+ * gateway finds the Embed API beside it with no configuration.
+ */
+export async function elementsAssets(path: string): Promise<Asset | null> {
+  if (!elementsRoot) return null;
+  const name = path.match(/^\/elements\/([^/]+)$/)?.[1];
+  const theme = path.match(/^\/elements\/themes\/([^/]+)$/)?.[1];
+  if (name && BUNDLE_FILE.test(name)) return readAsset(new URL(`dist/cdn/${name}`, elementsRoot));
+  if (theme && THEME_FILE.test(theme)) return readAsset(new URL(`themes/${theme}`, elementsRoot));
+  return null;
+}
+
+/** `serve --demo`: the demo page (examples/demo/) at `/` as well as the elements. */
+export async function demoAssets(path: string): Promise<Asset | null> {
+  return path === '/index.html' ? readAsset(repoFile('examples/demo/index.html')) : elementsAssets(path);
 }
