@@ -13,7 +13,8 @@ test('fixed and keyed paths parse to their kind and canonical path', () => {
 
 for (const bad of ['../etc/passwd', 'occupations/../../x.json', 'occupations/%2e%2e%2fx.json', 'occupations/OCC0499', 'occupations/OCC0499.json/x',
   'routes/Digital!.json', 'soc/12345.json', 'soc/abcd.json', 'occupations/' + 'A'.repeat(200) + '.json', 'occupations\\OCC0499.json',
-  'occupations/OCC\u00000499.json', 'unknown/OCC0499.json', '', 'routes/./digital.json', 'standards/OCC0499.json']) {
+  'occupations/OCC\u00000499.json', 'unknown/OCC0499.json', '', 'routes/./digital.json', 'standards/OCC0499.json',
+  'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
   test(`rejects ${JSON.stringify(bad.slice(0, 40))}`, () => {
     const parsed = parseEmbedPath(bad);
     assert.equal(parsed.ok, false);

@@ -130,7 +130,8 @@ describe('HTTP behaviour', () => {
   test('malformed paths are 400 JSON, unknown keys 404 JSON, never a file read or a 500', async () => {
     const bad = ['/v1/../etc/passwd', '/v1/occupations/../../../etc/passwd', '/v1/occupations/%2e%2e%2f%2e%2e%2fetc%2fpasswd.json', '/v1/occupations/..%2f..%2fpackage.json',
       '/v1/occupations/%252e%252e%252f.json', `/v1/occupations/OCC${'1'.repeat(300)}.json`, '/v1/occupations/OCC0499', '/v1/occupations/ST0499.json',
-      '/v1/soc/12345.json', '/v1/routes/Digital!.json', '/v1/unknown.json', '/v1/occupations/OCC0499.json/extra', '/v1/./meta.json', '/v1/occupations/OCC%00499.json'];
+      '/v1/soc/12345.json', '/v1/routes/Digital!.json', '/v1/unknown.json', '/v1/occupations/OCC0499.json/extra', '/v1/./meta.json', '/v1/occupations/OCC%00499.json',
+      '/v1/constructor', '/v1/__proto__', '/v1/toString'];
     for (const path of bad) {
       const res = await request(server.url, path);
       assert.equal(res.status, 400, `${path} → ${res.status}`);

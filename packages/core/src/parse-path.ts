@@ -16,6 +16,12 @@ const KEYED: ReadonlyArray<{ dir: string; kind: EmbedDocumentKind; pattern: RegE
   { dir: 'soc', kind: 'soc', pattern: SOC_CODE, normalise: (key) => key },
 ];
 
+const FIXED: ReadonlyMap<string, EmbedDocumentKind> = new Map([
+  ['meta.json', 'meta'],
+  ['routes.json', 'routes'],
+  ['search-index.json', 'searchIndex'],
+]);
+
 /** Longest path we accept; the longest real one (`progression/OCC00000AA.json`) is far shorter. */
 export const MAX_PATH_LENGTH = 128;
 
@@ -28,12 +34,9 @@ export function parseEmbedPath(path: string): ParsedEmbedPath {
   if (/[%\\\0-\x1f\x7f]/.test(path) || /(^|\/)\.\.?(\/|$)/.test(path)) {
     return { ok: false, reason: 'Path contains characters or segments that are not allowed.' };
   }
-  const fixed: Record<string, EmbedDocumentKind> = {
-    'meta.json': 'meta',
-    'routes.json': 'routes',
-    'search-index.json': 'searchIndex',
-  };
-  if (fixed[path]) return { ok: true, kind: fixed[path], key: null, path };
+  // A Map, not an object literal: `constructor` or `__proto__` must not look up Object.prototype.
+  const fixed = FIXED.get(path);
+  if (fixed) return { ok: true, kind: fixed, key: null, path };
   const match = path.match(/^([a-z]+)\/([^/]+)\.json$/);
   if (!match) return { ok: false, reason: 'Unknown path. See docs/embed-api.md for the paths of Embed API v1.' };
   const spec = KEYED.find((candidate) => candidate.dir === match[1]);
