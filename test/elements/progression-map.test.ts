@@ -120,6 +120,22 @@ describe('<progression-map>', () => {
     expect(start(path.getAttribute('d')!)[0]).to.be.closeTo(moved.right - origin.left, 1);
   });
 
+  it('keeps redrawing arrows on resize after being moved to another place in the page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><div style="width: 1100px" class="first"><progression-map code="OCC0499" api-base=${API}></progression-map></div>
+      <div style="width: 1000px" class="second"></div></div>`);
+    const map = wrapper.querySelector('progression-map')!;
+    await drawn(map);
+    const second = wrapper.querySelector<HTMLDivElement>('.second')!;
+    second.append(map); // disconnects and reconnects, as frameworks do when they move a node
+    const path = () => shadow(map).querySelector<SVGPathElement>('path[data-from="OCC0068"][data-to="OCC9101"]')!;
+    const start = () => Number(path().getAttribute('d')!.match(/^M ([\d.-]+)/)![1]);
+    const right = () =>
+      shadow(map).querySelector('.node[data-code="OCC0068"]')!.getBoundingClientRect().right - shadow(map).querySelector('.diagram')!.getBoundingClientRect().left;
+    await waitUntil(() => Math.abs(start() - right()) < 1, 'redrawn in the new place');
+    second.style.width = '800px';
+    await waitUntil(() => Math.abs(start() - right()) < 1 && right() < 700, 'redrawn after a resize in the new place', { timeout: 2000 });
+  });
+
   it('stacks the bands and tells relations in words in a narrow container, with no horizontal scrolling', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><progression-map code="OCC0499" api-base=${API}></progression-map></div>`);
     const map = wrapper.querySelector('progression-map')!;

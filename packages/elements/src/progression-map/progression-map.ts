@@ -112,6 +112,12 @@ export class ProgressionMap extends OmElement {
   /** After a re-centre, the code whose node takes focus once it is drawn. */
   private pendingFocus: string | null = null;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved elsewhere in the page: the observer was dropped on disconnect, so watch the diagram again in its new place.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
