@@ -88,9 +88,24 @@ test('a failed run leaves the previous snapshot untouched and no temporary folde
     assert.ok(summary.documents > 400);
     assert.equal(JSON.parse(await readFile(join(out, 'v1', 'meta.json'), 'utf8')).source, 'live');
     assert.deepEqual((await readdir(work)).filter((name) => name.startsWith('.')), [], 'the old tree is removed after the swap');
+    assert.deepEqual((await readdir(out)).filter((name) => name.startsWith('.')), [], 'nothing temporary left in DIR');
   } finally {
     await upstream.close();
   }
+});
+
+test('the snapshot replaces DIR/v1/ only: the host page and anything else in DIR stay', async () => {
+  const out = join(work, 'with-page');
+  await mkdir(join(out, 'v1'), { recursive: true });
+  await writeFile(join(out, 'index.html'), '<!doctype html><title>Host page</title>');
+  await writeFile(join(out, 'v1', 'stale-extra.json'), '{}');
+  const gateway = await fixturesGateway();
+  const summary = await writeSnapshot({ dataset: gateway.dataset, outDir: out });
+  assert.ok(summary.documents > 400);
+  assert.equal(await readFile(join(out, 'index.html'), 'utf8'), '<!doctype html><title>Host page</title>');
+  const files = await filesUnder(join(out, 'v1'));
+  assert.ok(!files.includes('stale-extra.json'), 'the previous v1 tree is replaced whole');
+  assert.deepEqual((await readdir(out)).sort(), ['index.html', 'v1']);
 });
 
 function run(args: string[], env: Record<string, string> = {}) {

@@ -1,9 +1,10 @@
 /**
  * Writes the whole static Embed API v1 tree under OUT/v1/, byte-identical to what the server returns. Built in a
- * temporary sibling folder and swapped in with renames, so a failed run leaves the previous snapshot untouched.
+ * temporary folder beside v1/ and swapped in with renames, so a failed run leaves the previous snapshot untouched.
+ * Only OUT/v1/ is replaced: OUT may be a site's root with its own pages.
  */
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseEmbedPath } from '@occupational-maps/core';
 import { UnusableRecordError, type Dataset } from '../dataset.js';
 import { renderDocument } from '../server/render.js';
@@ -34,18 +35,18 @@ const exists = (path: string) => stat(path).then(() => true, () => false);
 
 export async function writeSnapshot(options: SnapshotOptions): Promise<SnapshotSummary> {
   const started = performance.now();
-  const out = resolve(options.outDir);
-  const parent = dirname(out);
+  const root = resolve(options.outDir);
+  const out = join(root, 'v1');
   const stamp = `${process.pid}-${Date.now()}`;
-  const temp = join(parent, `.${basename(out)}.tmp-${stamp}`);
-  const old = join(parent, `.${basename(out)}.old-${stamp}`);
+  const temp = join(root, `.v1.tmp-${stamp}`);
+  const old = join(root, `.v1.old-${stamp}`);
   const summary: SnapshotSummary = { documents: 0, bytes: 0, skippedDocuments: [], skippedRecords: [], upstreamCalls: 0, retries: 0, seconds: 0 };
   const callsBefore = options.stats ? { ...options.stats } : { calls: 0, retries: 0 };
 
-  await mkdir(parent, { recursive: true });
+  await mkdir(root, { recursive: true });
   try {
     const paths = await options.dataset.allPaths();
-    const folders = new Set(paths.map((path) => dirname(join(temp, 'v1', path))));
+    const folders = new Set(paths.map((path) => dirname(join(temp, path))));
     for (const folder of folders) await mkdir(folder, { recursive: true });
     let next = 0;
     let done = 0;
@@ -59,7 +60,7 @@ export async function writeSnapshot(options: SnapshotOptions): Promise<SnapshotS
           const result = await options.dataset.document(parsed.kind, parsed.key);
           if (result.found) {
             const bytes = renderDocument(result.doc);
-            await writeFile(join(temp, 'v1', parsed.path), bytes);
+            await writeFile(join(temp, parsed.path), bytes);
             summary.documents++;
             summary.bytes += bytes.length;
           } else summary.skippedDocuments.push({ path, reason: result.message });
