@@ -274,6 +274,22 @@ describe('<occupation-search>', () => {
     expect(optionTitles(el)).to.deep.equal(['Bricklayer']);
   });
 
+  it('finishes loading a search set in markup when moved in the page while its index was loading', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><div class="first"></div><div class="second"></div></div>`);
+    const el = document.createElement('occupation-search') as OccupationSearch;
+    el.setAttribute('api-base', `/mock-api/~delay=300&run=${Date.now()}-${unique++}/v1/`);
+    el.setAttribute('value', 'bricklayer');
+    wrapper.querySelector('.first')!.append(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.loading')).to.not.equal(null);
+    wrapper.querySelector('.second')!.append(el); // disconnects (aborting the load) and reconnects, as frameworks do
+    await waitUntil(() => el.shadowRoot!.querySelector('.loading') === null, 'the search loaded', { timeout: 5000 });
+    input(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(optionTitles(el)).to.deep.equal(['Bricklayer']);
+  });
+
   it('explains a missing data source instead of throwing', async () => {
     const el = await searchBox(html`<occupation-search api-base="javascript:alert(1)"></occupation-search>`);
     const failed = oneEvent(el, 'om-error');

@@ -104,6 +104,12 @@ export class OccupationSearch extends OmElement {
   private loading?: AbortController;
   private announceTimer?: ReturnType<typeof setTimeout>;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while the index was loading: disconnecting stopped that load, so a search already set resumes.
+    if (this.hasUpdated && this.value && this.loadState === 'idle') void this.load();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.loading?.abort();
