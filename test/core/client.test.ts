@@ -146,6 +146,16 @@ describe('de-duplication and caching', () => {
     assert.equal(hits('soc/2222.json'), 2);
   });
 
+  test('a full cache of requests in flight still shares the next request and caches its answer', async () => {
+    handler = serveSoc(40);
+    const api = client({ maxEntries: 1 });
+    const slow = api.get('soc', '1111');
+    const [a, b] = await Promise.all([api.get('soc', '2222'), api.get('soc', '2222'), slow]);
+    assert.equal(a, b, 'both callers got the one shared document');
+    assert.equal(hits('soc/2222.json'), 1);
+    assert.equal(api.peek('soc', '2222'), a);
+  });
+
   test('invalidate forgets one document, a kind, or everything', async () => {
     handler = (req, res, hit) => req.url!.includes('standards/')
       ? sendJson(res, { standard: 'ST0120', occupation: 'OCC0120A', occupations: ['OCC0120A'] })

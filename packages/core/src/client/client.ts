@@ -312,12 +312,14 @@ export function createClient(options: ClientOptions): EmbedClient {
       if (!settled.ok && isFresh(settled)) return Promise.reject(settled.error);
       entry.settled = undefined;
     }
+    const isNew = !entry;
     if (!entry) {
       entry = { kind };
       cache.set(url, entry);
-      evictBeyondBound();
     }
     entry.flight ??= startFlight(url, entry, true);
+    // Only once the new entry has its flight: eviction spares entries in flight, and must not drop this one.
+    if (isNew) evictBeyondBound();
     return join(url, entry.flight, signal) as Promise<EmbedDocument<K>>;
   }
 
