@@ -273,6 +273,26 @@ describe('<route-map> controls', () => {
   });
 });
 
+describe('<route-map> clearing filters', () => {
+  for (const [where, selector, filters] of [
+    ['control bar', '.controls button', { levels: '4', search: '' }],
+    ['no-matches message', '.message button', { levels: '', search: 'zzqxj' }],
+  ] as const) {
+    it(`keeps focus in the map when the ${where}'s Clear filters button, which clearing removes, is pressed`, async () => {
+      const el = await loaded(
+        await fixture<RouteMap>(html`<route-map api-base=${API_BASE} route="digital" controls levels=${filters.levels} search=${filters.search}></route-map>`),
+      );
+      const clear = [...shadow(el).querySelectorAll<HTMLButtonElement>(selector)].find((button) => button.textContent === 'Clear filters')!;
+      clear.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(clear.isConnected).to.equal(false);
+      expect(activeInShadow(el)?.id).to.equal('search');
+    });
+  }
+});
+
 describe('<route-map> keyboard', () => {
   it('has one tab stop; arrows move by column and pathway; Home/End; Enter opens the card; Escape closes and returns focus', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1200px"><button id="before">Before</button><route-map api-base=${API_BASE} route="digital"></route-map></div>`);

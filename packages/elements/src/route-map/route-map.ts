@@ -860,6 +860,8 @@ export class RouteMap extends OmElement {
 
   private clearFilters = (): void => {
     this.changeFilter({ levels: '', status: '', products: '', search: '', pathway: '' });
+    // Both Clear filters buttons go away with the filters: focus moves to the first control rather than being lost.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#search')?.focus());
   };
 
   /** Applies a change made through the controls, announces the result and tells the host. */
