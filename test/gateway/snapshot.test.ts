@@ -94,6 +94,27 @@ test('a failed run leaves the previous snapshot untouched and no temporary folde
   }
 });
 
+test('a failed run stops building: no document is started after the failure', async () => {
+  const upstream = await startUpstream();
+  try {
+    const gateway = await liveGateway(upstream, { retries: 0 });
+    // One occupation's record fails: every other document could still be built, and must not be.
+    upstream.override = ({ url }) => (url.includes('/Occupations/OCC0482C') ? json({ error: 'down' }, 500) : undefined);
+    let total = 0;
+    let done = 0;
+    await assert.rejects(
+      writeSnapshot({ dataset: gateway.dataset, outDir: join(work, 'stops'), onProgress: (count, of) => ((done = count), (total = of)) }),
+      /HTTP 500/,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.ok(total > 400);
+    assert.ok(done < 50, `${done} of ${total} documents were still built after the run failed`);
+    assert.deepEqual(await readdir(join(work, 'stops')), [], 'the temporary tree is removed');
+  } finally {
+    await upstream.close();
+  }
+});
+
 test('the snapshot replaces DIR/v1/ only: the host page and anything else in DIR stay', async () => {
   const out = join(work, 'with-page');
   await mkdir(join(out, 'v1'), { recursive: true });

@@ -50,9 +50,11 @@ export async function writeSnapshot(options: SnapshotOptions): Promise<SnapshotS
     for (const folder of folders) await mkdir(folder, { recursive: true });
     let next = 0;
     let done = 0;
+    // After one failure no worker starts another document: the run is lost, and its upstream calls would be wasted.
+    let failed = false;
     options.onProgress?.(0, paths.length);
     const worker = async () => {
-      while (next < paths.length) {
+      while (!failed && next < paths.length) {
         const path = paths[next++];
         const parsed = parseEmbedPath(path);
         if (!parsed.ok) throw new Error(`Internal: "${path}" is not an Embed API path (${parsed.reason}).`);
@@ -65,13 +67,20 @@ export async function writeSnapshot(options: SnapshotOptions): Promise<SnapshotS
             summary.bytes += bytes.length;
           } else summary.skippedDocuments.push({ path, reason: result.message });
         } catch (error) {
-          if (!(error instanceof UnusableRecordError)) throw error;
+          if (!(error instanceof UnusableRecordError)) {
+            failed = true;
+            throw error;
+          }
           summary.skippedDocuments.push({ path, reason: error.reason });
         }
         options.onProgress?.(++done, paths.length);
       }
     };
-    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+    // Every worker has stopped before the temporary tree is removed: a write still under way would make that removal
+    // fail (ENOTEMPTY) and hide the real error behind it.
+    const outcomes = await Promise.allSettled(Array.from({ length: options.concurrency ?? 8 }, worker));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
 
     // Swap: the old tree moves aside, the new one takes its name, then the old one goes.
     const hadOld = await exists(out);
