@@ -258,4 +258,29 @@ describe('<progression-map>', () => {
     (shadow(el).querySelector('[part="retry-button"]') as HTMLButtonElement).click();
     await waitUntil(() => calls === 2, 'retried');
   });
+
+  it('keeps focus in the element when Retry, which goes away with the error, succeeds or fails again', async () => {
+    let calls = 0;
+    const document = await fetchDocument('OCC0499');
+    const client: EmbedClient = {
+      apiBase: 'https://maps.example/v1/',
+      get: (() => {
+        calls++;
+        return calls < 3
+          ? Promise.reject(new EmbedError('server', 'HTTP 503', { url: 'https://maps.example/v1/progression/OCC0499.json', status: 503 }))
+          : Promise.resolve(document);
+      }) as EmbedClient['get'],
+      peek: () => undefined,
+      invalidate: () => {},
+    };
+    const el = await fixture<ProgressionMap>(html`<progression-map code="OCC0499" .client=${client}></progression-map>`);
+    const retryButton = () => shadow(el).querySelector<HTMLButtonElement>('[part="retry-button"]');
+    await waitUntil(retryButton, 'error shown');
+    retryButton()!.focus();
+    await sendKeys({ press: 'Enter' }); // fails again: focus on the new Retry
+    await waitUntil(() => calls === 2 && retryButton() && shadow(el).activeElement === retryButton(), 'focus on Retry after a second failure');
+    await sendKeys({ press: 'Enter' }); // succeeds: focus on the content that replaced the error
+    await waitUntil(() => shadow(el).querySelector('.diagram'), 'loaded');
+    await waitUntil(() => shadow(el).activeElement?.matches('[part="state"]'), 'focus on the loaded content');
+  });
 });

@@ -78,7 +78,18 @@ export class DataController<T> implements ReactiveController {
 
   /** Loads again after a retryable failure (those are never cached, so the client asks the network afresh). */
   retry = (): void => {
-    void this.task.run();
+    const root = this.host.shadowRoot;
+    const hadFocus = root?.activeElement?.matches('[part~="retry-button"]') ?? false;
+    void this.task.run().then(async () => {
+      if (!hadFocus) return;
+      // The Retry button goes away while loading: focus returns to the new Retry, or to the content that replaced it.
+      await this.host.updateComplete;
+      const target = root!.querySelector<HTMLElement>('[part~="retry-button"]') ?? root!.querySelector<HTMLElement>('[part~="state"]');
+      const active = this.host.ownerDocument.activeElement;
+      if (!target || (active !== null && active !== this.host.ownerDocument.body)) return; // the person has moved on
+      if (!target.matches('button')) target.tabIndex = -1;
+      target.focus({ preventScroll: true });
+    });
   };
 
   render(renderers: StateRenderers<T>): TemplateResult {
