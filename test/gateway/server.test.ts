@@ -2,7 +2,7 @@ import { test, after, beforeEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parseEmbedPath, validateDocument } from '@occupational-maps/core';
-import { startServer, type RunningServer } from '@occupational-maps/gateway';
+import { configFromEnv, createGateway, startServer, type RunningServer } from '@occupational-maps/gateway';
 import { API_KEY, json, liveGateway, markupIn, poison, request, startUpstream, type TestGateway } from './helpers.js';
 import { readFile } from 'node:fs/promises';
 import { FIXTURES_DIR } from './helpers.js';
@@ -354,6 +354,16 @@ test('a plain serve offers the elements bundle and themes beside the API, but no
   } finally {
     await plain.close();
   }
+});
+
+test('requests for many well-formed unknown codes cannot grow the upstream memo without limit', async () => {
+  const bounded = await createGateway({ config: { ...configFromEnv({}), fixturesDir: FIXTURES_DIR }, source: 'fixtures', maxRemembered: 40 });
+  for (let n = 0; n < 300; n++) {
+    const result = await bounded.dataset.document('occupation', `OCC${String(90000 + n)}`);
+    assert.equal(result.found, false);
+  }
+  assert.ok(bounded.dataset.rememberedCount <= 40, `${bounded.dataset.rememberedCount} answers remembered`);
+  assert.equal((await bounded.dataset.document('routeMap', 'digital')).found, true, 'evicted entries are simply fetched again');
 });
 
 test('the portable fetch handler answers a Request directly, as on an edge runtime (gzip via CompressionStream)', async () => {

@@ -72,6 +72,8 @@ export interface DatasetOptions {
   now?: () => Date;
   /** Fetch API A's full list once instead of one call per standard (snapshots). */
   bulkStandards?: boolean;
+  /** Most upstream answers remembered at once (default 10,000; the real maps need a few thousand). */
+  maxRemembered?: number;
 }
 
 interface Catalogue {
@@ -111,10 +113,30 @@ export class Dataset {
     const value = load();
     const entry = { at: this.now().getTime(), value };
     this.memo.set(key, entry);
+    if (this.memo.size > (this.options.maxRemembered ?? 10_000)) this.forgetOldest();
     value.catch(() => {
       if (this.memo.get(key) === entry) this.memo.delete(key);
     });
     return value;
+  }
+
+  /**
+   * Keeps the memo bounded, so requests for many well-formed but unknown codes cannot grow memory without limit:
+   * expired answers go first, then the oldest (a Map iterates in insertion order).
+   */
+  private forgetOldest(): void {
+    const limit = this.options.maxRemembered ?? 10_000;
+    const now = this.now().getTime();
+    for (const [key, entry] of this.memo) if (now - entry.at >= this.ttlMs) this.memo.delete(key);
+    for (const key of this.memo.keys()) {
+      if (this.memo.size <= limit) break;
+      this.memo.delete(key);
+    }
+  }
+
+  /** How many upstream answers are remembered now. @internal (tests) */
+  get rememberedCount(): number {
+    return this.memo.size;
   }
 
   /** Every route tree, walked into the catalogue of occupations on the maps. */

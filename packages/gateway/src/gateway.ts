@@ -25,6 +25,8 @@ export interface GatewayOptions {
   /** Replaces the network (tests); the fixture source ignores it. */
   fetch?: FetchLike;
   bulkStandards?: boolean;
+  /** Most upstream answers the dataset remembers at once (see DatasetOptions). */
+  maxRemembered?: number;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -68,6 +70,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     log,
     ttlMs: config.cacheTtlSeconds * 1000,
     bulkStandards: options.bulkStandards,
+    maxRemembered: options.maxRemembered,
     now: options.now,
   });
   return {
