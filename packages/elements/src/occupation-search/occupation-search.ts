@@ -8,7 +8,6 @@ import {
   PRODUCT_TYPE_VALUES,
   ROUTES,
   findRoute,
-  getSharedClient,
   type Band,
   type ProductType,
   type SearchEntry,
@@ -18,6 +17,7 @@ import { sharedStyles } from '../shared/state-styles.js';
 import { tokens } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { resolveApiBase } from '../shared/api-base.js';
+import { clientFor } from '../shared/client-loader.js';
 import { messageFor } from '../shared/data-controller.js';
 import { bandLabel, productLabel } from '../shared/labels.js';
 import { occupationSearchDefaults, type OccupationSearchStrings } from './occupation-search.strings.js';
@@ -148,7 +148,7 @@ export class OccupationSearch extends OmElement {
     this.loadError = undefined;
     try {
       const apiBase = resolveApiBase(this);
-      const client = this.client ?? (apiBase ? getSharedClient(apiBase) : null);
+      const client = await clientFor(apiBase, this.client);
       if (!client) throw new EmbedError('no-api-base', this.text.errorNoApiBase, { url: '' });
       const document = await client.get('searchIndex', null, { signal: controller.signal });
       this.engine = await OccupationSearchEngine.for(document);

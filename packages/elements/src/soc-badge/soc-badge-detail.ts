@@ -88,8 +88,8 @@ export class SocBadgeDetail {
   private renderDocument(document: SocDocument): TemplateResult {
     const text = this.host.text;
     return html`${document.description
-        ? html`<p class="section-title" id="description-title">${text.socDescription}</p>
-            <p class="description" part="description" aria-labelledby="description-title">${document.description}</p>`
+        ? html`<p class="section-title">${text.socDescription}</p>
+            <p class="description" part="description">${document.description}</p>`
         : nothing}
       <p class="section-title" id="occupations-title">${text.socOccupations}</p>
       ${document.occupations.length === 0
