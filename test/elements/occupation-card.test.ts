@@ -3,7 +3,8 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { createClient, type EmbedError } from '@occupational-maps/core';
 import '../../packages/elements/src/define/occupation-card.js';
 import type { OccupationCard } from '../../packages/elements/src/occupation-card/occupation-card.js';
-import { occupationHref, parseSections } from '../../packages/elements/src/occupation-card/format.js';
+import { parseSections } from '../../packages/elements/src/occupation-card/format.js';
+import { occupationHref } from '../../packages/elements/src/shared/occupation-href.js';
 
 // Small Embed API v1 trees written for this element (validated against the contract by the client on every load).
 const API = '/test/fixtures/embed/occupation-card-v1/';

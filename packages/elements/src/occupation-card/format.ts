@@ -23,22 +23,6 @@ export function safeExternalHref(value: string | null | undefined): string | nul
   }
 }
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-/**
- * Fills the host's `occupation-href` template (e.g. `https://college.example/courses?occupation={code}`) for a code.
- * Only http(s) and relative URLs are allowed, so a template such as `javascript:…` gives no link at all; the code is
- * URL-encoded wherever `{code}` appears.
- */
-export function occupationHref(template: string | null | undefined, code: string): string | null {
-  const href = template?.trim().replaceAll('{code}', encodeURIComponent(code));
-  if (!href) return null;
-  // Browsers strip tabs and newlines from URLs, which could hide a scheme from the check below (`java\tscript:`).
-  if (/[\0-\x1f\x7f]/.test(href)) return null;
-  if (SCHEME.test(href) && !/^https?:/i.test(href)) return null;
-  return href;
-}
-
 /** The sections a card can show, in the order they render. */
 export const CARD_SECTIONS = ['overview', 'products', 'ksbs', 'duties', 'progression', 'links'] as const;
 export type CardSection = (typeof CARD_SECTIONS)[number];

@@ -26,7 +26,8 @@ import { sharedStyles } from '../shared/state-styles.js';
 import { paletteTokens } from '../shared/palette-tokens.js';
 import { tokens } from '../shared/styles.js';
 import { cardStyles } from './occupation-card.styles.js';
-import { formatDate, formatPounds, occupationHref, parseSections, safeExternalHref, type CardSection } from './format.js';
+import { formatDate, formatPounds, parseSections, safeExternalHref, type CardSection } from './format.js';
+import { occupationHref } from '../shared/occupation-href.js';
 import { heading, renderRichText, richTextHasContent } from './rich-text.js';
 
 /** Where a person can look an occupation up when the code given to the card is wrong. */

@@ -9,7 +9,7 @@ import { tokens } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { FavouritesController, getFavouritesStore, type FavouriteItem, type FavouritesStore } from '../shared/favourites.js';
 import { occupationFavouritesDefaults, type OccupationFavouritesStrings } from './occupation-favourites.strings.js';
-import { occupationHref } from '../occupation-card/format.js';
+import { occupationHref } from '../shared/occupation-href.js';
 import { favouritesToCsv } from './csv.js';
 import { occupationFavouritesStyles } from './occupation-favourites.styles.js';
 

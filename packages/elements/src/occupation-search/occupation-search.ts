@@ -21,7 +21,7 @@ import { clientFor } from '../shared/client-loader.js';
 import { messageFor } from '../shared/data-controller.js';
 import { bandLabel, productLabel } from '../shared/labels.js';
 import { occupationSearchDefaults, type OccupationSearchStrings } from './occupation-search.strings.js';
-import { occupationHref } from '../occupation-card/format.js';
+import { occupationHref } from '../shared/occupation-href.js';
 import { OccupationSearchEngine, hasFilters, type SearchFilters, type SearchHit, type SearchOutcome } from './search-engine.js';
 import { occupationSearchStyles } from './occupation-search.styles.js';
 

@@ -13,6 +13,7 @@ import { bandLabel, statusIcon, statusLabel } from '../shared/labels.js';
 import { progressionMapDefaults, type ProgressionMapStrings } from './progression-map.strings.js';
 import { arrowPath, edgeRoute, layoutProgression, ROUTE_DASHES, type Box, type ProgressionLayout } from './layout.js';
 import { progressionMapStyles } from './progression-map.styles.js';
+import { occupationHref } from '../shared/occupation-href.js';
 
 interface Loaded {
   document: ProgressionDocument;
@@ -328,14 +329,7 @@ export class ProgressionMap extends OmElement {
   }
 
   private hrefFor(code: string): string | null {
-    const template = this.occupationHref?.trim();
-    if (!template) return null;
-    try {
-      const url = new URL(template.replaceAll('{code}', encodeURIComponent(code)), this.ownerDocument.baseURI);
-      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-    } catch {
-      return null;
-    }
+    return occupationHref(this.occupationHref, code, this.ownerDocument.baseURI);
   }
 
   private select(occupation: OccupationSummary, event: Event): void {

@@ -46,6 +46,7 @@ import {
   type TileModel,
 } from './route-model.js';
 import { readUrlState, writeUrlState, type UrlState } from './url-state.js';
+import { occupationHref } from '../shared/occupation-href.js';
 
 export type RouteMapView = 'map' | 'list' | 'table';
 const VIEWS: readonly RouteMapView[] = ['map', 'list', 'table'];
@@ -546,15 +547,7 @@ export class RouteMap extends OmElement {
 
   /** A safe link for an occupation from the `occupation-href` template: http(s) or relative only. */
   private hrefFor(code: string): string | undefined {
-    const template = this.occupationHref.trim();
-    if (!template) return undefined;
-    const href = template.replaceAll('{code}', encodeURIComponent(code));
-    try {
-      const url = new URL(href, this.ownerDocument.baseURI);
-      return url.protocol === 'http:' || url.protocol === 'https:' ? href : undefined;
-    } catch {
-      return undefined;
-    }
+    return occupationHref(this.occupationHref, code, this.ownerDocument.baseURI) ?? undefined;
   }
 
   /** A tile as a button (opens the card) or, with `occupation-href`, a link; shared by every view. */

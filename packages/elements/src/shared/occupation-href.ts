@@ -1,0 +1,21 @@
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Fills the host's `occupation-href` template (e.g. `https://college.example/courses?occupation={code}`) for a code,
+ * for every element that links occupations to the host's pages. Only http(s) and relative URLs are allowed, so a
+ * template such as `javascript:…` (or one that is not a URL at all) gives no link; the code is URL-encoded wherever
+ * `{code}` appears.
+ */
+export function occupationHref(template: string | null | undefined, code: string, base = document.baseURI): string | null {
+  const href = template?.trim().replaceAll('{code}', encodeURIComponent(code));
+  if (!href) return null;
+  // Browsers strip tabs and newlines from URLs, which could hide a scheme from the check below (`java\tscript:`).
+  if (/[\0-\x1f\x7f]/.test(href)) return null;
+  if (SCHEME.test(href) && !/^https?:/i.test(href)) return null;
+  try {
+    new URL(href, base);
+    return href;
+  } catch {
+    return null;
+  }
+}
