@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './harness.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const importScript = <T>(path: string) => import(new URL(path, `file://${root}`).href) as Promise<T>;
@@ -50,7 +51,6 @@ describe('recipes in Chromium', () => {
   before(async () => {
     const { ensureCdnBundle } = await importScript<{ ensureCdnBundle(): boolean }>('scripts/build.mjs');
     const { buildRecipe } = await importScript<{ buildRecipe(name: string): Promise<unknown> }>('examples/build.mjs');
-    const { findChromium } = await importScript<{ findChromium(): string | null }>('scripts/chromium.mjs');
     ensureCdnBundle();
     await Promise.all([buildRecipe('react'), buildRecipe('vue')]);
 
@@ -75,10 +75,7 @@ describe('recipes in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: findChromium() ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {
