@@ -10,7 +10,8 @@ export { htmlToBlocks, plainText, safeHref } from './normalize/html-to-blocks.js
 export { socTableFrom, type SocTable } from './normalize/soc.js';
 export { loadSocTable } from './soc-data.js';
 export { writeSnapshot, type SnapshotSummary } from './snapshot/write.js';
-export { startServer, demoAssets, elementsAssets, type Asset, type RunningServer } from './server/node.js';
+export { startServer, createElementsAssets, demoAssets, elementsAssets, type Asset, type RunningServer } from './server/node.js';
+export { assetCacheControl, HASHED_CHUNK, PUBLIC_ASSET_HEADERS, type AssetSource } from './server/assets.js';
 export { renderDocument, entityTag } from './server/render.js';
 export { webCompressor, negotiateEncoding, type Compressor } from './server/compress.js';
 export { nodeCompressor } from './server/compress-node.js';

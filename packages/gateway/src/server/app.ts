@@ -8,6 +8,7 @@ import { parseEmbedPath, type EmbedDocumentKind } from '@occupational-maps/core'
 import { Dataset, UnusableRecordError } from '../dataset.js';
 import { silentLogger, type Logger } from '../log.js';
 import { UpstreamError } from '../upstream/http.js';
+import { mountAssets, type AssetSource } from './assets.js';
 import { negotiateEncoding, webCompressor, type Coding, type Compressor } from './compress.js';
 import { entityTag, renderDocument } from './render.js';
 
@@ -22,8 +23,8 @@ export interface AppOptions {
   maxAge?: number;
   staleWhileRevalidate?: number;
   compressor?: Compressor;
-  /** Static files: the elements bundle and theme presets under /elements/, and with `--demo` the demo page at `/`; null when absent. */
-  assets?: (path: string) => Promise<{ body: Uint8Array; type: string } | null>;
+  /** Static files: the elements bundle and theme presets under /elements/, and with `--demo` the demo page at `/` (see assets.ts). */
+  assets?: AssetSource;
   now?: () => number;
 }
 
@@ -199,24 +200,12 @@ export function createApp(options: AppOptions): Hono {
   });
 
   if (options.assets) {
-    const assets = options.assets;
-    app.get('/', async (c) => serveAsset(c, await assets('/index.html')));
-    app.get('/elements/:file', async (c) => serveAsset(c, await assets(`/elements/${c.req.param('file')}`)));
-    app.get('/elements/themes/:file', async (c) => serveAsset(c, await assets(`/elements/themes/${c.req.param('file')}`)));
-  }
-
-  // Demo assets are compressed like documents (the bundle is most of a demo page's bytes), once per file content.
-  const encodedAssets = new Map<string, { source: Uint8Array; encoded: Promise<Encoded> }>();
-  async function serveAsset(c: Context, asset: { body: Uint8Array; type: string } | null): Promise<Response> {
-    if (!asset) return errorResponse(c, 404, 'not-found', 'Not found.', 'no-cache');
-    const path = new URL(c.req.url).pathname;
-    let known = encodedAssets.get(path);
-    if (!known || !sameBytes(known.source, asset.body)) {
-      known = { source: asset.body, encoded: encode(asset.body) };
-      encodedAssets.set(path, known);
-    }
-    const headers = { 'Content-Type': asset.type, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', 'X-Content-Type-Options': 'nosniff' };
-    return respondEncoded(c, await known.encoded, headers);
+    mountAssets(app, {
+      assets: options.assets,
+      encode,
+      respond: respondEncoded,
+      notFound: (c, headers) => errorResponse(c, 404, 'not-found', 'Not found.', 'no-cache', headers),
+    });
   }
 
   app.notFound((c) => errorResponse(c, 404, 'not-found', 'Not found. The Embed API lives under /v1/ (see docs/embed-api.md).', 'public, max-age=60'));
@@ -235,5 +224,3 @@ function matches(header: string, etag: string): boolean {
     return opaque === etag || opaque === `${etag}-gzip` || opaque === `${etag}-br`;
   });
 }
-
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, index) => byte === b[index]);

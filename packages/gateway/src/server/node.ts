@@ -1,10 +1,13 @@
 /** Runs the app on Node's HTTP server, and serves the elements bundle, the theme presets and (`--demo`) the demo page. */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { Asset, AssetSource } from './assets.js';
+
+export type { Asset } from './assets.js';
 
 export interface RunningServer {
   url: string;
@@ -55,33 +58,72 @@ const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
 };
 
-export type Asset = { body: Uint8Array; type: string };
+const typeOf = (name: string) => CONTENT_TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream';
 
-async function readAsset(file: URL | null): Promise<Asset | null> {
-  if (!file) return null;
-  const extension = file.pathname.slice(file.pathname.lastIndexOf('.'));
-  try {
-    return { body: new Uint8Array(await readFile(file)), type: CONTENT_TYPES[extension] ?? 'application/octet-stream' };
-  } catch {
-    return null;
-  }
+/**
+ * The files of a folder whose names pass `accept`, read into memory at once, or null when the folder is missing or
+ * `complete` says the set is not whole yet (a build in progress): then the next request reads again. Once loaded the
+ * set is kept for the life of the process, so a request never touches the disk and a rebuild never shows half-written.
+ */
+function memoryFolder(folder: URL | null, accept: RegExp, complete: (files: Map<string, Asset>) => boolean = (files) => files.size > 0) {
+  let loaded: Map<string, Asset> | null = null;
+  let loading: Promise<Map<string, Asset> | null> | null = null;
+  const load = async () => {
+    if (!folder) return null;
+    try {
+      const files = new Map<string, Asset>();
+      for (const name of await readdir(folder)) {
+        if (accept.test(name)) files.set(name, { body: new Uint8Array(await readFile(new URL(name, folder))), type: typeOf(name) });
+      }
+      return complete(files) ? files : null;
+    } catch {
+      return null;
+    }
+  };
+  return async (name: string): Promise<Asset | null> => {
+    if (!accept.test(name)) return null;
+    if (!loaded) {
+      loading ??= load().finally(() => (loading = null));
+      loaded = await loading;
+    }
+    return loaded?.get(name) ?? null;
+  };
+}
+
+/** The CDN bundle is whole when both entries are there with every chunk they import (static or dynamic). */
+function wholeBundle(files: Map<string, Asset>): boolean {
+  const decoder = new TextDecoder();
+  return ['occupational-maps.js', 'occupational-maps.all.js'].every((entry) => {
+    const text = files.get(entry) && decoder.decode(files.get(entry)!.body);
+    if (!text) return false;
+    return [...text.matchAll(/["']\.\/([\w.-]+\.js)["']/g)].every((match) => files.has(match[1]));
+  });
 }
 
 /**
  * The elements' CDN bundle (`/elements/occupational-maps.js` and the chunks beside it, once built) and the theme
- * presets (`/elements/themes/*.css`). Served by every `om-gateway serve`, so a page that loads the bundle from the
- * gateway finds the Embed API beside it with no configuration.
+ * presets (`/elements/themes/*.css`) of the elements package at `root`, each folder read from disk once.
  */
-export async function elementsAssets(path: string): Promise<Asset | null> {
-  if (!elementsRoot) return null;
-  const name = path.match(/^\/elements\/([^/]+)$/)?.[1];
-  const theme = path.match(/^\/elements\/themes\/([^/]+)$/)?.[1];
-  if (name && BUNDLE_FILE.test(name)) return readAsset(new URL(`dist/cdn/${name}`, elementsRoot));
-  if (theme && THEME_FILE.test(theme)) return readAsset(new URL(`themes/${theme}`, elementsRoot));
-  return null;
+export function createElementsAssets(root: URL | null): AssetSource {
+  const bundleFiles = memoryFolder(root && new URL('dist/cdn/', root), BUNDLE_FILE, wholeBundle);
+  const themeFiles = memoryFolder(root && new URL('themes/', root), THEME_FILE);
+  return async (path) => {
+    const name = path.match(/^\/elements\/([^/]+)$/)?.[1];
+    const theme = path.match(/^\/elements\/themes\/([^/]+)$/)?.[1];
+    if (name) return bundleFiles(name);
+    if (theme) return themeFiles(theme);
+    return null;
+  };
 }
+
+/**
+ * The installed elements package's bundle and themes. Served by every `om-gateway serve`, so a page that loads the
+ * bundle from the gateway finds the Embed API beside it with no configuration. Restart the gateway to serve a new build.
+ */
+export const elementsAssets: AssetSource = createElementsAssets(elementsRoot);
+const demoFiles = memoryFolder(repoFile('examples/demo/'), /^index\.html$/);
 
 /** `serve --demo`: the demo page (examples/demo/) at `/` as well as the elements. */
 export async function demoAssets(path: string): Promise<Asset | null> {
-  return path === '/index.html' ? readAsset(repoFile('examples/demo/index.html')) : elementsAssets(path);
+  return path === '/index.html' ? demoFiles('index.html') : elementsAssets(path);
 }
