@@ -312,6 +312,7 @@ describe('occupation search engine', () => {
     jobTitles: [],
     products: [],
     productTypes: [],
+    larsCode: null,
     ...extra,
   });
 

@@ -52,6 +52,24 @@ describe('documents', () => {
     assert.equal(doc.route.slug, 'digital');
   });
 
+  test('the search index carries each occupation\'s LARS code from API A, and still answers when API A is down', async () => {
+    const { json: index } = await getJson('/v1/search-index.json');
+    const lars = Object.fromEntries(index.occupations.map((entry: any) => [entry.code, entry.larsCode]));
+    assert.equal(lars.OCC0118, 91);
+    assert.ok(Object.values(lars).every((code) => code === null || (Number.isInteger(code) && (code as number) > 0)));
+    const fresh = await liveGateway(upstream, { cacheTtlSeconds: 60 });
+    const app = await startServer(fresh.createApp(), 0);
+    try {
+      upstream.override = (request) => (request.url.includes('/standards/') ? json({ error: 'down' }, 503) : undefined);
+      const res = await request(app.url, '/v1/search-index.json');
+      assert.equal(res.status, 200);
+      const entries = JSON.parse(res.body.toString('utf8')).occupations;
+      assert.ok(entries.length > 0 && entries.every((entry: any) => entry.larsCode === null));
+    } finally {
+      await app.close();
+    }
+  });
+
   test('codes are trimmed, upper-cased and keep their suffixes; lower-case requests get the canonical document', async () => {
     const lower = await getJson('/v1/occupations/occ0120b.json');
     assert.equal(lower.status, 200);

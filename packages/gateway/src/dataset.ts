@@ -28,7 +28,7 @@ import { buildRouteMap, parseRouteTree, type CatalogueEntry, type ParsedRoute } 
 import { buildSearchIndex } from './normalize/search-index.js';
 import { buildSoc, type SocTable } from './normalize/soc.js';
 import { buildStandard, currentVersion } from './normalize/standard.js';
-import { standardRefIn, toSummary } from './normalize/common.js';
+import { standardRefIn, toCount, toSummary } from './normalize/common.js';
 import {
   check,
   OCCUPATION_ALIASES,
@@ -266,8 +266,18 @@ export class Dataset {
         const built = buildSoc(key!, this.options.soc, (await this.catalogue()).entries.map((entry) => entry.summary));
         return built ?? { notFound: `${key} is not a SOC 2020 unit group.` };
       }
-      case 'searchIndex':
-        return buildSearchIndex((await this.catalogue()).entries);
+      case 'searchIndex': {
+        const { entries } = await this.catalogue();
+        const larsCodes = new Map<string, number | null>();
+        await Promise.all(
+          entries.map(async ({ summary }) => {
+            const ref = standardRefIn(summary.products);
+            const record = ref ? await this.standardRecord(ref).catch(() => null) : null;
+            larsCodes.set(summary.code, toCount(record?.larsCode, { zeroIsNull: true }));
+          }),
+        );
+        return buildSearchIndex(entries, (code) => larsCodes.get(code) ?? null);
+      }
     }
   }
 

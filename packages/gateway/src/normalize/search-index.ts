@@ -4,7 +4,8 @@ import { textList } from './common.js';
 import { validated, type Built } from './built.js';
 import type { CatalogueEntry } from './route.js';
 
-export function buildSearchIndex(catalogue: readonly CatalogueEntry[]): Built<SearchIndexDocument> {
+/** `larsCodeOf(code)`: the LARS code of an occupation's apprenticeship standard, or `null`. */
+export function buildSearchIndex(catalogue: readonly CatalogueEntry[], larsCodeOf: (code: string) => number | null = () => null): Built<SearchIndexDocument> {
   const occupations: SearchEntry[] = [];
   for (const { summary, record } of catalogue) {
     if (!summary.routeSlug) continue;
@@ -19,6 +20,7 @@ export function buildSearchIndex(catalogue: readonly CatalogueEntry[]): Built<Se
       jobTitles: textList(record.typicalJobTitles),
       products: summary.products.map((product) => product.code),
       productTypes: [...new Set(summary.products.map((product) => product.type))],
+      larsCode: larsCodeOf(summary.code),
     });
   }
   return validated('searchIndex', { occupations });
