@@ -5,6 +5,7 @@
 // Lazy pieces (the SOC titles, the data client, each document's schema) are chunks beside both and load only when
 // needed. The npm build is tsc (scripts/build.mjs); bench/size.mjs reuses `bundlePlugins`.
 import { fileURLToPath } from 'node:url';
+import commonjs from '@rollup/plugin-commonjs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -50,6 +51,8 @@ function minifyCssLiterals() {
 export function bundlePlugins({ minify = true } = {}) {
   return [
     resolve({ exportConditions: EXPORT_CONDITIONS, browser: true, extensions: ['.ts', '.js', '.mjs'] }),
+    // Papa Parse (CSV course lists, a lazy chunk) is the one CommonJS/UMD dependency.
+    commonjs({ include: [/node_modules\/papaparse\//] }),
     esbuild({
       target: 'es2022',
       // tsconfig.base.json carries experimentalDecorators + useDefineForClassFields: false, which Lit's decorators need.

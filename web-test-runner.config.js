@@ -8,6 +8,19 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { mockApi } from './test/mock-api.js';
 
+/**
+ * Papa Parse (CSV course lists) ships only a UMD file; the bundles convert it with @rollup/plugin-commonjs, which
+ * the dev server's rollup adapter does not run correctly. Its UMD wrapper assigns `module.exports` when `module` and
+ * `exports` exist, so giving it those and exporting the result makes it a module.
+ */
+const papaParseAsModule = {
+  name: 'papaparse-as-module',
+  transform(context) {
+    if (!context.path.endsWith('/node_modules/papaparse/papaparse.min.js')) return undefined;
+    return `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;\n`;
+  },
+};
+
 export default {
   files: ['test/elements/**/*.test.ts', 'test/e2e/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'development'] },
@@ -18,6 +31,7 @@ export default {
   middleware: [mockApi],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   plugins: [
+    papaParseAsModule,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
     // Accessible names as Chromium computes them (not built in, unlike sendKeys).
     a11ySnapshotPlugin(),

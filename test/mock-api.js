@@ -4,7 +4,7 @@
 //
 // A data client builds its own URLs from an api-base, so the options can also sit in one path segment that
 // starts with `~`: `/mock-api/~status=503&fail=2&retryAfter=1/v1/soc/2136.json`. Options: status, delay, body,
-// retryAfter (a Retry-After header), fail=N (only the first N requests to that path get `status`; later ones
+// retryAfter (a Retry-After header), type (the Content-Type, default JSON), fail=N (only the first N requests to that path get `status`; later ones
 // succeed). A successful `/mock-api/[~…/]v1/<path>` with no body serves test/.snapshot/v1/<path> when the
 // snapshot has it, else test/fixtures/v1/<path>, else `{}`.
 import { readFile } from 'node:fs/promises';
@@ -43,7 +43,7 @@ export async function mockApi(ctx, next) {
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 10000)));
   if (failing && options.retryAfter !== undefined) ctx.set('Retry-After', options.retryAfter);
   ctx.status = status;
-  ctx.type = 'application/json';
+  ctx.type = options.type ?? 'application/json';
   // The test runner marks every response with a file extension cacheable for a year (after this middleware runs);
   // `Vary: *` keeps the browser from reusing a mock answer, so every request reaches the mock and its log.
   ctx.set('Vary', '*');
