@@ -1,10 +1,6 @@
 /** Formatting and URL helpers for `<occupation-card>`: pure functions, so they are easy to test and reuse. */
 
-const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-
-/** £13,000 — whole pounds, as the funding bands and salaries are published. */
-export const formatPounds = (amount: number): string => pounds.format(amount);
 
 /** 24 May 2018, from an ISO date (`YYYY-MM-DD`); `null` when the date cannot be read, so nothing shows. */
 export function formatDate(isoDate: string): string | null {

@@ -8,17 +8,15 @@ import {
   OCCUPATION_CODE,
   STANDARD_REF,
   type EmbedClient,
-  type Ksb,
   type OccupationDocument,
   type OccupationSummary,
-  type Product,
   type ProgressionDocument,
 } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
 import { clientFor } from '../shared/client-loader.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
-import { bandLabel, PRODUCT_MARKERS, productLabel, statusIcon, statusLabel } from '../shared/labels.js';
+import { bandLabel, statusIcon, statusLabel } from '../shared/labels.js';
 import { OmElement } from '../shared/om-element.js';
 import { occupationCardDefaults, type OccupationCardStrings } from './occupation-card.strings.js';
 import type { FavouriteToggleStrings } from '../favourite-toggle/favourite-toggle.strings.js';
@@ -26,15 +24,22 @@ import { sharedStyles } from '../shared/state-styles.js';
 import { paletteTokens } from '../shared/palette-tokens.js';
 import { tokens } from '../shared/styles.js';
 import { cardStyles } from './occupation-card.styles.js';
-import { formatDate, formatPounds, parseSections, safeExternalHref, type CardSection } from './format.js';
+import { parseSections, type CardSection } from './format.js';
+import {
+  progressionSides,
+  renderApprenticeship,
+  renderDuties,
+  renderKsbs,
+  renderLinks,
+  renderOverview,
+  renderProducts,
+  section,
+} from './card-sections.js';
 import { occupationHref } from '../shared/occupation-href.js';
-import { heading, renderRichText, richTextHasContent } from './rich-text.js';
+import { heading } from './rich-text.js';
 
 /** Where a person can look an occupation up when the code given to the card is wrong. */
 const OFFICIAL_MAPS_URL = 'https://occupational-maps.skillsengland.education.gov.uk/';
-
-type KsbGroup = 'knowledge' | 'skills' | 'behaviours';
-const KSB_GROUP_BY_LETTER: Record<string, KsbGroup> = { K: 'knowledge', S: 'skills', B: 'behaviours' };
 
 /** What the card was asked to show, checked before any request is made. */
 type Subject =
@@ -42,12 +47,6 @@ type Subject =
   | { kind: 'invalid'; message: string }
   | { kind: 'occupation'; code: string }
   | { kind: 'standard'; reference: string };
-
-/** The occupations either side of this one on its progression map. */
-interface ProgressionSides {
-  leadsTo: OccupationSummary[];
-  comesFrom: OccupationSummary[];
-}
 
 /**
  * One occupation from the Skills England occupational maps: what the official map's pop-up and the apprenticeship
@@ -292,15 +291,15 @@ export class OccupationCard extends OmElement {
     const compact = this.variant === 'compact';
     const sub = this.headingLevel + 1;
     const main = [
-      sections.has('overview') ? this.renderOverview(occupation, text, sub) : nothing,
-      sections.has('ksbs') ? this.renderKsbs(occupation, text, sub) : nothing,
-      sections.has('duties') ? this.renderDuties(occupation, text, sub, sections.has('ksbs')) : nothing,
+      sections.has('overview') ? renderOverview(occupation, text, sub) : nothing,
+      sections.has('ksbs') ? renderKsbs(occupation, text, sub) : nothing,
+      sections.has('duties') ? renderDuties(occupation, text, sub, sections.has('ksbs'), (id) => this.showKsb(id)) : nothing,
     ];
     const aside = [
-      sections.has('products') ? this.renderProducts(occupation, text, sub, compact) : nothing,
-      sections.has('products') && !compact ? this.renderApprenticeship(occupation, text, sub) : nothing,
+      sections.has('products') ? renderProducts(occupation, text, sub, compact) : nothing,
+      sections.has('products') && !compact ? renderApprenticeship(occupation, text, sub) : nothing,
       sections.has('progression') ? this.renderProgression(text, sub) : nothing,
-      sections.has('links') ? this.renderLinks(occupation, text, sub) : nothing,
+      sections.has('links') ? renderLinks(occupation, text, sub) : nothing,
     ];
     return html`<article class="card card--${compact ? 'compact' : 'full'}" part="base" aria-labelledby="title">
       <div class="layout">
@@ -369,141 +368,6 @@ export class OccupationCard extends OmElement {
     </header>`;
   }
 
-  private section(name: string, headingText: string, level: number, body: unknown) {
-    return html`<section class="section section--${name}" part="section" aria-labelledby="heading-${name}">
-      ${heading(level, headingText, { id: `heading-${name}`, part: 'section-heading', className: 'section-heading' })} ${body}
-    </section>`;
-  }
-
-  private renderOverview(occupation: OccupationDocument, text: OccupationCardStrings, level: number) {
-    const facts = [
-      occupation.typicalJobTitles.length > 0
-        ? html`<div class="fact fact--wide">
-            <dt>${text.cardTypicalJobTitles}</dt>
-            <dd><ul class="inline-list">${occupation.typicalJobTitles.map((title) => html`<li>${title}</li>`)}</ul></dd>
-          </div>`
-        : nothing,
-      occupation.medianAnnualSalary !== null
-        ? html`<div class="fact"><dt>${text.cardMedianSalary}</dt><dd>${formatPounds(occupation.medianAnnualSalary)}</dd></div>`
-        : nothing,
-      occupation.involvedEmployers.length > 0
-        ? html`<div class="fact fact--wide">
-            <dt>${text.cardInvolvedEmployers}</dt>
-            <dd><ul class="inline-list">${occupation.involvedEmployers.map((name) => html`<li>${name}</li>`)}</ul></dd>
-          </div>`
-        : nothing,
-    ].filter((fact) => fact !== nothing);
-    const hasSummary = richTextHasContent(occupation.summary);
-    if (!occupation.overview && !hasSummary && facts.length === 0) return nothing;
-    return this.section(
-      'overview',
-      text.cardOverview,
-      level,
-      html`${occupation.overview ? html`<p class="lead">${occupation.overview}</p>` : nothing}
-        ${hasSummary ? html`<div class="rich-text">${renderRichText(occupation.summary, level + 1, text.opensInNewTab)}</div>` : nothing}
-        ${facts.length > 0 ? html`<dl class="facts">${facts}</dl>` : nothing}`,
-    );
-  }
-
-  private renderProducts(occupation: OccupationDocument, text: OccupationCardStrings, level: number, compact: boolean) {
-    if (occupation.products.length === 0) return nothing;
-    const list = html`<ul class="products" part="products" role="list">
-      ${occupation.products.map((product) => this.renderProduct(product, text, compact))}
-    </ul>`;
-    return this.section('products', text.cardProducts, level, list);
-  }
-
-  private renderProduct(product: Product, text: OccupationCardStrings, compact: boolean) {
-    const type = productLabel(product.type, text);
-    const details = [
-      text.cardProductCode(product.code),
-      product.level !== null ? text.level(product.level) : null,
-      compact ? null : product.status,
-    ].filter((detail): detail is string => Boolean(detail));
-    return html`<li class="product product--${product.type}" part="product">
-      <span class="product__marker" aria-hidden="true">${PRODUCT_MARKERS[product.type]}</span>
-      <span class="product__text">
-        <span class="product__type">${type}${product.careerStarter ? html` · ${text.careerStarter}` : nothing}</span>
-        ${product.title && !compact ? html`<span class="product__title">${product.title}</span>` : nothing}
-        <span class="product__details">${details.join(' · ')}</span>
-      </span>
-    </li>`;
-  }
-
-  private renderApprenticeship(occupation: OccupationDocument, text: OccupationCardStrings, level: number) {
-    const apprenticeship = occupation.apprenticeship;
-    if (!apprenticeship) return nothing;
-    const facts: Array<[string, unknown]> = [
-      [text.cardStandard, apprenticeship.version ? text.cardStandardVersion(apprenticeship.standard, apprenticeship.version) : apprenticeship.standard],
-    ];
-    if (apprenticeship.typicalDurationMonths !== null) facts.push([text.cardTypicalDuration, text.cardDurationMonths(apprenticeship.typicalDurationMonths)]);
-    if (apprenticeship.maxFunding !== null) facts.push([text.cardMaxFunding, formatPounds(apprenticeship.maxFunding)]);
-    if (apprenticeship.larsCode !== null) facts.push([text.cardLarsCode, String(apprenticeship.larsCode)]);
-    if (apprenticeship.entryRequirements) facts.push([text.cardEntryRequirements, apprenticeship.entryRequirements]);
-    return this.section(
-      'apprenticeship',
-      text.cardApprenticeship,
-      level,
-      html`<dl class="facts">${facts.map(([term, value]) => html`<div class="fact"><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`,
-    );
-  }
-
-  private renderKsbs(occupation: OccupationDocument, text: OccupationCardStrings, level: number) {
-    const groups: Array<[KsbGroup, string, Ksb[]]> = [
-      ['knowledge', text.cardKnowledge, occupation.ksbs.knowledge],
-      ['skills', text.cardSkills, occupation.ksbs.skills],
-      ['behaviours', text.cardBehaviours, occupation.ksbs.behaviours],
-    ];
-    const shown = groups.filter(([, , items]) => items.length > 0);
-    if (shown.length === 0) return nothing;
-    return this.section(
-      'ksbs',
-      text.cardKsbs,
-      level,
-      shown.map(
-        ([group, label, items]) => html`<details class="disclosure" part="disclosure" data-group=${group}>
-          <summary part="disclosure-summary">${label} <span class="count">(${items.length})</span></summary>
-          <ul class="ksb-list" role="list">
-            ${items.map(
-              (item) => html`<li class="ksb" data-ksb=${item.id} tabindex="-1"><span class="ksb__id">${item.id}</span> <span>${item.text}</span></li>`,
-            )}
-          </ul>
-        </details>`,
-      ),
-    );
-  }
-
-  private renderDuties(occupation: OccupationDocument, text: OccupationCardStrings, level: number, linkKsbs: boolean) {
-    if (occupation.duties.length === 0) return nothing;
-    const known = new Set([...occupation.ksbs.knowledge, ...occupation.ksbs.skills, ...occupation.ksbs.behaviours].map((item) => item.id));
-    const showWords: Record<KsbGroup, string> = { knowledge: text.cardShowKnowledge, skills: text.cardShowSkill, behaviours: text.cardShowBehaviour };
-    const reference = (id: string) => {
-      const group = KSB_GROUP_BY_LETTER[id[0]];
-      if (!linkKsbs || !known.has(id) || !group) return html`<span class="ksb-ref ksb-ref--text">${id}</span>`;
-      return html`<button type="button" class="ksb-ref" part="ksb-link" @click=${() => this.showKsb(id)}>
-        <span class="om-visually-hidden">${showWords[group]} </span>${id}
-      </button>`;
-    };
-    return this.section(
-      'duties',
-      text.cardDuties,
-      level,
-      html`<details class="disclosure" part="disclosure" data-group="duties">
-        <summary part="disclosure-summary">${text.cardAllDuties} <span class="count">(${occupation.duties.length})</span></summary>
-        <ol class="duty-list" role="list">
-          ${occupation.duties.map(
-            (duty) => html`<li class="duty">
-              <p class="duty__text"><span class="duty__id">${duty.id}</span> ${duty.text}</p>
-              ${duty.ksbs.length > 0
-                ? html`<p class="duty__ksbs"><span class="duty__ksbs-label">${text.cardDutyMappedTo}</span> ${duty.ksbs.map(reference)}</p>`
-                : nothing}
-            </li>`,
-          )}
-        </ol>
-      </details>`,
-    );
-  }
-
   /** Opens the disclosure holding a KSB and moves focus to it, so a duty's codes work like in-page links. */
   private showKsb(id: string): void {
     const item = this.renderRoot.querySelector<HTMLElement>(`[data-ksb="${CSS.escape(id)}"]`);
@@ -516,19 +380,6 @@ export class OccupationCard extends OmElement {
     item.focus();
   }
 
-  private progressionSides(document: ProgressionDocument): ProgressionSides {
-    const byCode = new Map(document.occupations.map((occupation) => [occupation.code, occupation]));
-    const ordered = (codes: string[]) =>
-      [...new Set(codes)]
-        .map((code) => byCode.get(code))
-        .filter((occupation): occupation is OccupationSummary => Boolean(occupation))
-        .sort((a, b) => a.level - b.level || a.title.localeCompare(b.title, 'en-GB'));
-    return {
-      leadsTo: ordered(document.edges.filter((edge) => edge.from === document.key && edge.to !== document.key).map((edge) => edge.to)),
-      comesFrom: ordered(document.edges.filter((edge) => edge.to === document.key && edge.from !== document.key).map((edge) => edge.from)),
-    };
-  }
-
   private renderProgression(text: OccupationCardStrings, level: number) {
     return this.progression.render({
       pending: () => html`<div class="section section--progression" part="section" aria-hidden="true">
@@ -537,7 +388,7 @@ export class OccupationCard extends OmElement {
       </div>`,
       complete: (document) => {
         if (!document) return nothing;
-        const { leadsTo, comesFrom } = this.progressionSides(document);
+        const { leadsTo, comesFrom } = progressionSides(document);
         if (leadsTo.length === 0 && comesFrom.length === 0) return nothing;
         const list = (label: string, id: string, items: OccupationSummary[]) =>
           items.length === 0
@@ -546,7 +397,7 @@ export class OccupationCard extends OmElement {
                 <ul class="progression-list" role="list" aria-labelledby=${id}>
                   ${items.map((item) => html`<li>${this.renderProgressionItem(item, text)}</li>`)}
                 </ul>`;
-        return this.section(
+        return section(
           'progression',
           text.cardProgression,
           level,
@@ -556,7 +407,7 @@ export class OccupationCard extends OmElement {
       error: (error) => {
         const embedError = error instanceof EmbedError ? error : null;
         if (embedError?.kind === 'aborted') return nothing;
-        return this.section(
+        return section(
           'progression',
           text.cardProgression,
           level,
@@ -597,34 +448,6 @@ export class OccupationCard extends OmElement {
       this.standard = undefined;
       this.code = code;
     }
-  }
-
-  private renderLinks(occupation: OccupationDocument, text: OccupationCardStrings, level: number) {
-    const links: Array<[string, string | null]> = [
-      [text.cardOccupationPage, safeExternalHref(occupation.links.occupation)],
-      [text.cardStandardPage, safeExternalHref(occupation.links.standard ?? occupation.apprenticeship?.standardPageUrl)],
-      [text.cardProgressionPage, safeExternalHref(occupation.links.progression)],
-      [text.cardRouteMapPage(occupation.route.name), safeExternalHref(occupation.links.map)],
-    ];
-    const shown = links.filter((link): link is [string, string] => link[1] !== null);
-    const updated = occupation.updatedAt ? formatDate(occupation.updatedAt) : null;
-    const version = [occupation.version ? text.cardVersion(occupation.version) : null, updated ? text.cardUpdated(updated) : null].filter(Boolean);
-    if (shown.length === 0 && version.length === 0) return nothing;
-    return this.section(
-      'links',
-      text.cardOfficialPages,
-      level,
-      html`${shown.length > 0
-          ? html`<ul class="links" role="list">
-              ${shown.map(
-                ([label, href]) => html`<li>
-                  <a href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="om-visually-hidden"> ${text.opensInNewTab}</span></a>
-                </li>`,
-              )}
-            </ul>`
-          : nothing}
-        ${version.length > 0 ? html`<p class="version">${version.join(' · ')}</p>` : nothing}`,
-    );
   }
 
   private onActionsChange = (event: Event): void => {

@@ -8,6 +8,7 @@ import { sharedStyles } from '../shared/state-styles.js';
 import { paletteTokens } from '../shared/palette-tokens.js';
 import { tokens } from '../shared/styles.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
+import { formatPounds } from '../shared/currency.js';
 import { bandLabel, productLabel, statusIcon, statusLabel } from '../shared/labels.js';
 import { occupationCompareDefaults, type OccupationCompareStrings } from './occupation-compare.strings.js';
 import { compareStatements, MAX_COMPARED, parseCodes, type CategoryComparison, type Statement } from './compare.js';
@@ -20,8 +21,6 @@ interface Row {
   label: string;
   value: (occupation: OccupationDocument) => unknown;
 }
-
-const GBP = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
 /**
  * Two or three occupations side by side: a table of the facts a learner or an adviser weighs (level, status,
@@ -187,7 +186,7 @@ export class OccupationCompare extends OmElement {
       },
       {
         label: text.compareFunding,
-        value: (o) => (o.apprenticeship?.maxFunding != null ? GBP.format(o.apprenticeship.maxFunding) : notAvailable),
+        value: (o) => (o.apprenticeship?.maxFunding != null ? formatPounds(o.apprenticeship.maxFunding) : notAvailable),
       },
       {
         label: text.compareSoc,
