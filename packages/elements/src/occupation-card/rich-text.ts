@@ -1,12 +1,8 @@
 import { html, nothing } from 'lit';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import type { RichText, TextRun } from '@occupational-maps/core';
+import { headingTag } from '../shared/heading.js';
 import { safeExternalHref } from './format.js';
-
-const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-
-/** The tag for a heading level, clamped to h1–h6 (a card nested deep in a page must not produce `h7`). */
-export const headingTag = (level: number): StaticValue => HEADINGS[Math.min(6, Math.max(1, Math.round(level))) - 1];
 
 /** A heading at a computed level, rendered with Lit bindings only. */
 export function heading(level: number, content: unknown, attributes: { id?: string; part?: string; className?: string; focusable?: boolean } = {}) {

@@ -134,6 +134,30 @@ export const routeMapStyles = css`
     margin-block-end: var(--_om-space-3);
   }
 
+  /*
+   * The keyboard help: hidden until a keyboard user is in the map (focus-visible inside it), then shown above it, so
+   * sighted keyboard users also learn that Tab leaves the map and the arrow keys move inside it.
+   */
+  .map-instructions:not(:has(+ .map :focus-visible)) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    border: 0;
+    white-space: nowrap;
+  }
+  .map-instructions {
+    margin: 0 0 var(--_om-space-2);
+    padding: var(--_om-space-2) var(--_om-space-3);
+    border-inline-start: 4px solid var(--_om-color-brand);
+    background: var(--_om-color-surface-alt);
+    color: var(--_om-color-text);
+    font-size: var(--_om-font-size-small);
+  }
+
   /* ——— Map ——— */
   .map {
     display: flex;
