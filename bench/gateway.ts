@@ -28,7 +28,7 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const sizes = (bytes: Buffer) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
 
 const gateway = await createGateway({ config: { ...configFromEnv({}), fixturesDir: fixtures }, source: 'fixtures' });
-const server = await startServer(gateway.createApp(), 0, '127.0.0.1');
+const server = await startServer(gateway.createApp({ rateLimit: null }), 0, '127.0.0.1');
 const fetchBytes = async (path: string) => Buffer.from(await (await fetch(`${server.url}${path}`, { headers: { 'Accept-Encoding': 'identity' } })).arrayBuffer());
 
 console.log('1. Upstream vs Embed API bytes (embedded dataset)\n');

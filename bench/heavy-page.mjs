@@ -29,7 +29,7 @@ const gateway = await createGateway({
   source: 'fixtures',
   log: createLogger({ quiet: true }),
 });
-const api = gateway.createApp({ assets: demoAssets });
+const api = gateway.createApp({ assets: demoAssets, rateLimit: null });
 
 // ——— The page content: real codes from the route, so every element has something to show ———
 

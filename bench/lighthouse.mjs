@@ -35,7 +35,7 @@ const gateway = await createGateway({
   source: 'fixtures',
   log: createLogger({ quiet: true }),
 });
-const server = await startServer(gateway.createApp({ assets: demoAssets }), 0, '127.0.0.1');
+const server = await startServer(gateway.createApp({ assets: demoAssets, rateLimit: null }), 0, '127.0.0.1');
 const chromePath = findChromium();
 if (!chromePath) throw new Error('No Chromium found: install chromium or set CHROME_PATH.');
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });

@@ -5,15 +5,17 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, configFromEnv } from './config.js';
 import type { DataSource } from './dataset.js';
-import { createGateway } from './gateway.js';
+import { createGateway, WARM_PATHS } from './gateway.js';
 import { createLogger } from './log.js';
 import { demoAssets, elementsAssets, startServer } from './server/node.js';
 import { createProgress } from './snapshot/progress.js';
 import { writeSnapshot } from './snapshot/write.js';
 
 const USAGE = `Usage:
-  om-gateway serve [--demo] [--port N] [--source live|fixtures]
-      Serve Embed API v1 under /v1/. With --demo, also the demo page at / and the elements bundle.
+  om-gateway serve [--demo] [--warm] [--port N] [--source live|fixtures]
+      Serve Embed API v1 under /v1/ and the elements bundle under /elements/. With --demo, also the demo page at /.
+      With --warm, build routes.json, meta.json, the route maps and the search index at start-up (/readyz waits).
+      SIGTERM or SIGINT: stop accepting, finish requests in flight (up to OM_SHUTDOWN_TIMEOUT_MS), exit 0.
   om-gateway snapshot --out DIR [--source live|fixtures] [--quiet]
       Write the whole static tree to DIR/v1/ (atomically: a failed run keeps the previous one).
 
@@ -26,10 +28,11 @@ function sourceOption(value: string | undefined): DataSource | undefined {
 }
 
 async function serve(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, port: { type: 'string' }, source: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, warm: { type: 'boolean' }, port: { type: 'string' }, source: { type: 'string' } } });
   const config = configFromEnv();
   if (values.port !== undefined) config.port = configFromEnv({ PORT: values.port }).port;
-  const gateway = await createGateway({ config, source: sourceOption(values.source) });
+  const accessLog = config.accessLog ? (line: string) => void process.stdout.write(`${line}\n`) : undefined;
+  const gateway = await createGateway({ config, source: sourceOption(values.source), accessLog });
   const app = gateway.createApp({ assets: values.demo ? demoAssets : elementsAssets });
   const server = await startServer(app, config.port, config.host);
   const how =
@@ -38,9 +41,26 @@ async function serve(args: string[]): Promise<void> {
       : 'the embedded offline dataset (fixtures); set OM_API_KEY to use the live Skills England APIs';
   gateway.log.info(`Embed API v1 at ${server.url}/v1/ from ${how}`);
   if (values.demo) console.log(`Demo page: ${server.url}/`);
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void server.close().then(() => process.exit(0));
+    process.on(signal, () => {
+      // A second signal while draining stops at once.
+      if (stopping) process.exit(1);
+      stopping = true;
+      gateway.readiness.accepting = false;
+      gateway.log.info(`${signal}: no new connections; finishing requests in flight`, { inFlight: server.inFlight, limitMs: config.shutdownTimeoutMs });
+      void server.drain(config.shutdownTimeoutMs).then(({ completed, cut }) => {
+        if (cut) gateway.log.warn('shutdown limit reached: requests cut off', { completed, cut });
+        else gateway.log.info('stopped', { completed });
+        process.exit(0);
+      });
+    });
+  }
+  if (values.warm) {
+    gateway.log.info('warming up', { documents: WARM_PATHS.length });
+    void gateway.warm(app).then(({ documents, failed, seconds }) => {
+      if (failed.length) gateway.log.warn('warm-up incomplete; those documents are built on request', { documents, failed: failed.join(','), seconds: seconds.toFixed(1) });
+      else gateway.log.info('warmed up', { documents, seconds: seconds.toFixed(1) });
     });
   }
 }

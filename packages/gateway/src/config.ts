@@ -18,6 +18,18 @@ export interface GatewayConfig {
   retries: number;
   retryBaseMs: number;
   fixturesDir: string | null;
+  /** Sustained requests per second allowed per client (token refill rate); 0 turns the limit off. */
+  rateLimitPerSecond: number;
+  /** Requests a client may send at once before the sustained rate applies (bucket size). */
+  rateLimitBurst: number;
+  /** Proxies in front whose `X-Forwarded-For` entries are trusted (0: use the socket address). */
+  trustProxy: number;
+  /** How long SIGTERM waits for requests in flight before closing their connections. */
+  shutdownTimeoutMs: number;
+  /** One JSON line per request on stdout. */
+  accessLog: boolean;
+  /** Prometheus text at /metrics. */
+  metrics: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +53,30 @@ function baseUrl(env: Env, name: string, fallback: string): string {
   } catch {
     throw new ConfigError(`${name} must be an http(s) URL, not "${raw}".`);
   }
+}
+
+function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value < min || value > max) throw new ConfigError(`${name} must be a number from ${min} to ${max}, not "${raw}".`);
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be on or off (true/false, 1/0), not "${env[name]}".`);
+}
+
+/** `false`/`0` (or unset): the socket address; `true`: one proxy; a number: that many proxies in front. */
+function trustProxy(env: Env): number {
+  const raw = env.OM_TRUST_PROXY?.trim().toLowerCase();
+  if (raw === 'true' || raw === 'yes' || raw === 'on') return 1;
+  if (raw === 'false' || raw === 'no' || raw === 'off') return 0;
+  return integer(env, 'OM_TRUST_PROXY', 0, 0, 10);
 }
 
 /** `*` (or unset) allows every origin; otherwise a comma list of exact origins. */
@@ -72,5 +108,11 @@ export function configFromEnv(env: Env = process.env): GatewayConfig {
     retries: integer(env, 'OM_UPSTREAM_RETRIES', 4, 0, 10),
     retryBaseMs: integer(env, 'OM_RETRY_BASE_MS', 2000, 0, 60_000),
     fixturesDir: env.OM_FIXTURES_DIR?.trim() || null,
+    rateLimitPerSecond: decimal(env, 'OM_RATE_LIMIT_RPS', 20, 0, 1_000_000),
+    rateLimitBurst: integer(env, 'OM_RATE_LIMIT_BURST', 200, 1, 1_000_000),
+    trustProxy: trustProxy(env),
+    shutdownTimeoutMs: integer(env, 'OM_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    accessLog: flag(env, 'OM_ACCESS_LOG', true),
+    metrics: flag(env, 'OM_METRICS', true),
   };
 }

@@ -2,13 +2,16 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
+import { embedPaths, ROUTES } from '@occupational-maps/core';
 import type { GatewayConfig } from './config.js';
 import { ConfigError } from './config.js';
 import { Dataset, type DataSource } from './dataset.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger, redact, type Logger } from './log.js';
 import { loadSocTable } from './soc-data.js';
 import { createApp, type AppOptions } from './server/app.js';
 import { nodeCompressor } from './server/compress-node.js';
+import { createMetrics, type GatewayMetrics } from './server/metrics.js';
+import { accessLogLine, Readiness } from './server/operations.js';
 import { createFixtureFetch } from './upstream/fixture-upstream.js';
 import { UpstreamHttp, type FetchLike } from './upstream/http.js';
 import { MapsClient } from './upstream/maps-client.js';
@@ -29,6 +32,8 @@ export interface GatewayOptions {
   maxRemembered?: number;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** Where the access log goes, one JSON line per request (the CLI: stdout); absent: no access log. */
+  accessLog?: (line: string) => void;
 }
 
 export interface Gateway {
@@ -36,8 +41,19 @@ export interface Gateway {
   dataset: Dataset;
   http: UpstreamHttp;
   log: Logger;
+  metrics: GatewayMetrics;
+  /** `/readyz`'s state; `serve` marks it not accepting on SIGTERM. */
+  readiness: Readiness;
   createApp(extra?: Partial<AppOptions>): Hono;
+  /**
+   * Builds the documents a first visit needs (meta.json, routes.json, every route map, the search index) through
+   * `app`, so they are in its cache; `/readyz` waits for it. Resolves with what failed (none is fatal).
+   */
+  warm(app: Hono): Promise<{ documents: number; failed: string[]; seconds: number }>;
 }
+
+/** The documents `serve --warm` builds at start-up. */
+export const WARM_PATHS: readonly string[] = [embedPaths.routes(), embedPaths.meta(), ...ROUTES.map((route) => embedPaths.routeMap(route.slug)), embedPaths.searchIndex()];
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
@@ -46,12 +62,32 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const log = options.log ?? createLogger({ secrets });
   if (source === 'live' && !config.apiKey) throw new ConfigError('The live source needs OM_API_KEY (the Occupational Maps API key).');
 
-  let fetch = options.fetch;
+  let baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   if (source === 'fixtures') {
     const dir = config.fixturesDir ?? DEFAULT_FIXTURES_DIR;
     if (!existsSync(`${dir}/maps/routes.json`)) throw new ConfigError(`The embedded dataset is missing: no maps/routes.json under ${dir}.`);
-    fetch = createFixtureFetch(dir, { mapsBase: config.mapsBase, standardsBase: config.standardsBase });
+    baseFetch = createFixtureFetch(dir, { mapsBase: config.mapsBase, standardsBase: config.standardsBase });
   }
+  // Every upstream attempt passes here: the metrics count it, and an answer to the key tells /readyz about the key.
+  let inFlight = 0;
+  let readiness: Readiness | undefined;
+  const metrics = createMetrics({ upstreamInFlight: () => inFlight });
+  const fetch: FetchLike = async (input, init) => {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    inFlight++;
+    try {
+      const response = await baseFetch(input, init);
+      metrics.upstream({ status: response.status, seconds: seconds() });
+      if (init?.headers?.['X-API-KEY'] !== undefined) readiness?.keyAnswer(response.status);
+      return response;
+    } catch (error) {
+      metrics.upstream({ failure: init?.signal?.aborted ? 'timeout' : 'network', seconds: seconds() });
+      throw error;
+    } finally {
+      inFlight--;
+    }
+  };
   const http = new UpstreamHttp({
     fetch,
     timeoutMs: config.timeoutMs,
@@ -73,11 +109,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxRemembered: options.maxRemembered,
     now: options.now,
   });
+  const ready = (readiness = new Readiness(dataset));
+  const accessLog = options.accessLog;
   return {
     source,
     dataset,
     http,
     log,
+    metrics,
+    readiness: ready,
     createApp: (extra = {}) =>
       createApp({
         dataset,
@@ -87,7 +127,30 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         maxAge: config.maxAgeSeconds,
         staleWhileRevalidate: config.staleWhileRevalidateSeconds,
         compressor: nodeCompressor,
+        rateLimit: { perSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
+        trustProxy: config.trustProxy,
+        readiness: ready,
+        metrics: config.metrics ? () => metrics.render() : undefined,
+        onRequest: (record) => {
+          metrics.request(record);
+          // The line holds no header, query or body; redacting is a second lock.
+          accessLog?.(redact(accessLogLine(record), secrets));
+        },
         ...extra,
       }),
+    async warm(app) {
+      const started = performance.now();
+      ready.warm = 'pending';
+      const failed: string[] = [];
+      await Promise.all(
+        WARM_PATHS.map(async (path) => {
+          const response = await app.request(`/v1/${path}`);
+          await response.arrayBuffer();
+          if (response.status !== 200) failed.push(`${path}: ${response.status}`);
+        }),
+      );
+      ready.warm = failed.length ? 'failed' : 'done';
+      return { documents: WARM_PATHS.length - failed.length, failed, seconds: (performance.now() - started) / 1000 };
+    },
   };
 }

@@ -1,5 +1,5 @@
 export { createApp, type AppOptions } from './server/app.js';
-export { createGateway, DEFAULT_FIXTURES_DIR, type Gateway, type GatewayOptions } from './gateway.js';
+export { createGateway, DEFAULT_FIXTURES_DIR, WARM_PATHS, type Gateway, type GatewayOptions } from './gateway.js';
 export { configFromEnv, parseOrigins, ConfigError, type GatewayConfig } from './config.js';
 export { Dataset, UnusableRecordError, ATTRIBUTION, type DataSource, type DatasetOptions, type DocumentResult } from './dataset.js';
 export { UpstreamHttp, UpstreamError, parseRetryAfter, type FetchLike, type HttpOptions, type UpstreamStats } from './upstream/http.js';
@@ -10,6 +10,8 @@ export { htmlToBlocks, plainText, safeHref } from './normalize/html-to-blocks.js
 export { socTableFrom, type SocTable } from './normalize/soc.js';
 export { loadSocTable } from './soc-data.js';
 export { writeSnapshot, type SnapshotSummary } from './snapshot/write.js';
+export { accessLogLine, clientAddress, clientRateLimit, Readiness, TokenBucketStore, type CacheOutcome, type ReadinessReport, type RequestRecord } from './server/operations.js';
+export { createMetrics, type GatewayMetrics, type UpstreamResult } from './server/metrics.js';
 export { startServer, createElementsAssets, demoAssets, elementsAssets, type Asset, type RunningServer } from './server/node.js';
 export { assetCacheControl, HASHED_CHUNK, PUBLIC_ASSET_HEADERS, type AssetSource } from './server/assets.js';
 export { renderDocument, entityTag } from './server/render.js';

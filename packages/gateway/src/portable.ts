@@ -5,5 +5,6 @@ export { UpstreamHttp, UpstreamError, type FetchLike, type HttpOptions } from '.
 export { MapsClient } from './upstream/maps-client.js';
 export { StandardsClient } from './upstream/standards-client.js';
 export { socTableFrom, type SocTable } from './normalize/soc.js';
+export { accessLogLine, clientAddress, Readiness, type RequestRecord } from './server/operations.js';
 export { webCompressor, type Compressor } from './server/compress.js';
 export { createLogger, type Logger } from './log.js';

@@ -66,7 +66,8 @@ export interface RunningGateway {
 /** A gateway over the embedded offline dataset (or any config), counting the requests it serves. */
 export async function startGateway(overrides: Partial<GatewayConfig> = {}, source: 'fixtures' | 'live' = 'fixtures', log?: Gateway['log']): Promise<RunningGateway> {
   const gateway = await createGateway({ config: { ...configFromEnv({}), ...overrides }, source, log: log ?? { info() {}, warn() {}, error() {} } });
-  const app = gateway.createApp();
+  // Every page of a test file loads from one address: no per-client rate limit here.
+  const app = gateway.createApp({ rateLimit: null });
   const requests: string[] = [];
   const counted = {
     fetch: (req: Request, env?: unknown) => {

@@ -18,7 +18,8 @@ let browser: Browser;
 let host: HostServer;
 
 const gateway = await createGateway({ config: configFromEnv({}), source: 'fixtures', log: { info() {}, warn() {}, error() {} } });
-const app = gateway.createApp();
+// Many page loads from one address: no per-client rate limit here.
+const app = gateway.createApp({ rateLimit: null });
 const faulty = {
   fetch: async (req: Request, env?: unknown) => {
     const { pathname } = new URL(req.url);

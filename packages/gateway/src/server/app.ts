@@ -10,6 +10,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { UpstreamError } from '../upstream/http.js';
 import { mountAssets, type AssetSource } from './assets.js';
 import { negotiateEncoding, webCompressor, type Coding, type Compressor } from './compress.js';
+import { clientAddress, clientRateLimit, Readiness, type CacheOutcome, type RequestRecord } from './operations.js';
 import { entityTag, renderDocument } from './render.js';
 
 export interface AppOptions {
@@ -26,7 +27,20 @@ export interface AppOptions {
   /** Static files: the elements bundle and theme presets under /elements/, and with `--demo` the demo page at `/` (see assets.ts). */
   assets?: AssetSource;
   now?: () => number;
+  /** Per-client token bucket (OM_RATE_LIMIT_RPS, OM_RATE_LIMIT_BURST); absent or a rate of 0: no limit. */
+  rateLimit?: { perSecond: number; burst: number } | null;
+  /** Proxies in front whose `X-Forwarded-For` entries are believed (OM_TRUST_PROXY); 0 by default. */
+  trustProxy?: number;
+  /** Called once per answered request (the access log and the metrics). */
+  onRequest?: (record: RequestRecord) => void;
+  /** What `/readyz` reports; by default the catalogue state of `dataset`. */
+  readiness?: Readiness;
+  /** Prometheus text for `/metrics`; absent: no `/metrics`. */
+  metrics?: () => Promise<{ body: string; type: string }>;
 }
+
+/** Never rate limited: probes and scrapes come often from one address. */
+const OPERATIONS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** A body with its precompressed codings and entity tag. */
 interface Encoded {
@@ -126,23 +140,56 @@ export function createApp(options: AppOptions): Hono {
   }
 
   const corsHeaders = (c: Context): Record<string, string> => {
-    if (allowed === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, X-OM-Stale, Warning' };
+    if (allowed === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, X-OM-Stale, Warning, Retry-After' };
     const origin = c.req.header('origin');
     const headers: Record<string, string> = { Vary: 'Origin' };
     if (origin && allowed.includes(origin)) {
       headers['Access-Control-Allow-Origin'] = origin;
-      headers['Access-Control-Expose-Headers'] = 'ETag, X-OM-Stale, Warning';
+      headers['Access-Control-Expose-Headers'] = 'ETag, X-OM-Stale, Warning, Retry-After';
     }
     return headers;
   };
 
   const errorResponse = (c: Context, status: number, code: string, message: string, cacheControl = 'no-store', extra: Record<string, string> = {}) =>
-    new Response(JSON.stringify({ error: { code, message } }), {
+    jsonResponse(c, status, { error: { code, message } }, { 'Cache-Control': cacheControl, ...extra });
+
+  const jsonResponse = (c: Context, status: number, value: unknown, extra: Record<string, string> = {}) => {
+    const body = new TextEncoder().encode(JSON.stringify(value));
+    return new Response(c.req.method === 'HEAD' ? null : body, {
       status,
-      headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': cacheControl, 'X-Content-Type-Options': 'nosniff', ...corsHeaders(c), ...extra },
+      headers: { 'Content-Type': JSON_TYPE, 'Content-Length': String(body.length), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...corsHeaders(c), ...extra },
     });
+  };
 
   const app = new Hono();
+  const readiness = options.readiness ?? new Readiness(dataset);
+
+  // First, so it sees every answer, including the rate limiter's and the errors'.
+  if (options.onRequest) {
+    const onRequest = options.onRequest;
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      const bytes = c.req.method === 'HEAD' ? 0 : Number(c.res.headers.get('content-length') ?? 0);
+      onRequest({ method: c.req.method, path: c.req.path, status: c.res.status, bytes, ms: Math.round((performance.now() - started) * 10) / 10, cache: c.get('omCache' as never) as CacheOutcome | undefined });
+    });
+  }
+
+  if (options.rateLimit && options.rateLimit.perSecond > 0) {
+    const trustProxy = options.trustProxy ?? 0;
+    app.use(
+      '*',
+      clientRateLimit({
+        rate: options.rateLimit.perSecond,
+        burst: options.rateLimit.burst,
+        key: (c) => clientAddress(c, trustProxy),
+        exempt: (path) => OPERATIONS_PATHS.has(path),
+        now,
+        limited: (c, seconds) =>
+          errorResponse(c, 429, 'rate-limited', `Too many requests from this client; try again in ${seconds} s.`, 'no-store', { 'Retry-After': String(seconds) }),
+      }),
+    );
+  }
 
   app.use('*', async (c, next) => {
     const method = c.req.method;
@@ -170,9 +217,20 @@ export function createApp(options: AppOptions): Hono {
     await next();
   });
 
-  app.get('/healthz', (c) =>
-    new Response(JSON.stringify({ status: 'ok', source: dataset.source }), { headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...corsHeaders(c) } }),
-  );
+  app.get('/healthz', (c) => jsonResponse(c, 200, { status: 'ok', source: dataset.source }));
+
+  app.get('/readyz', async (c) => {
+    const report = await readiness.report();
+    return jsonResponse(c, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not-ready', source: dataset.source, checks: report.checks });
+  });
+
+  if (options.metrics) {
+    const metrics = options.metrics;
+    app.get('/metrics', async () => {
+      const { body, type } = await metrics();
+      return new Response(body, { headers: { 'Content-Type': type, 'Cache-Control': 'no-store' } });
+    });
+  }
 
   app.get('/v1/*', async (c) => {
     const rest = new URL(c.req.url).pathname.slice('/v1/'.length);

@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -12,22 +13,56 @@ export type { Asset } from './assets.js';
 export interface RunningServer {
   url: string;
   port: number;
+  /** Closes at once, dropping requests in flight (tests). */
   close(): Promise<void>;
+  /**
+   * Graceful shutdown: stops accepting connections, lets the requests in flight finish for up to `timeoutMs`, closes
+   * idle keep-alive connections as they become idle, then closes what is left. Resolves with how many requests
+   * completed during the drain and how many were cut off at the limit.
+   */
+  drain(timeoutMs: number): Promise<{ completed: number; cut: number }>;
+  /** Requests received and not yet answered. */
+  readonly inFlight: number;
 }
 
 export function startServer(app: Hono, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
+    let inFlight = 0;
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
       const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       resolve({
         url: `http://${shown}:${info.port}`,
         port: info.port,
+        get inFlight() {
+          return inFlight;
+        },
         close: () =>
           new Promise<void>((done) => {
-            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-            server.close(() => done());
+            http.closeAllConnections();
+            http.close(() => done());
+          }),
+        drain: (timeoutMs) =>
+          new Promise((done) => {
+            const before = inFlight;
+            let cut = 0;
+            const idle = setInterval(() => http.closeIdleConnections(), 50);
+            const limit = setTimeout(() => {
+              cut = inFlight;
+              http.closeAllConnections();
+            }, timeoutMs);
+            http.close(() => {
+              clearInterval(idle);
+              clearTimeout(limit);
+              done({ completed: before - cut, cut });
+            });
+            http.closeIdleConnections();
           }),
       });
+    });
+    const http = server as unknown as Server;
+    http.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+      inFlight++;
+      response.once('close', () => inFlight--);
     });
     server.once('error', reject);
   });
