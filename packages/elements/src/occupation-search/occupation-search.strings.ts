@@ -1,4 +1,5 @@
 import { defaultStrings } from '../shared/strings.js';
+import { coursesStrings } from '../courses/courses.strings.js';
 
 /** `<occupation-search>`'s own words (British English), overridable per element through `strings`. */
 export const occupationSearchStrings = {
@@ -25,5 +26,5 @@ export const occupationSearchStrings = {
 };
 
 /** The shared strings with this element's own: everything `<occupation-search>` says. */
-export const occupationSearchDefaults = { ...defaultStrings, ...occupationSearchStrings };
+export const occupationSearchDefaults = { ...defaultStrings, ...coursesStrings, ...occupationSearchStrings };
 export type OccupationSearchStrings = typeof occupationSearchDefaults;

@@ -11,6 +11,7 @@ import {
   type Band,
   type ProductType,
   type SearchEntry,
+  type SearchIndexDocument,
 } from '@occupational-maps/core';
 import { OmElement } from '../shared/om-element.js';
 import { sharedStyles } from '../shared/state-styles.js';
@@ -24,6 +25,10 @@ import { occupationSearchDefaults, type OccupationSearchStrings } from './occupa
 import { occupationHref } from '../shared/occupation-href.js';
 import { OccupationSearchEngine, hasFilters, type SearchFilters, type SearchHit, type SearchOutcome } from './search-engine.js';
 import { occupationSearchStyles } from './occupation-search.styles.js';
+import { CoursesController, renderCoursesNotice } from '../courses/courses-controller.js';
+import { matchCourses } from '../courses/course-match.js';
+import type { CourseList } from '../courses/course-list.js';
+import { coursesStyles } from '../courses/courses.styles.js';
 
 const INDEX_PATH = 'search-index.json';
 /** Long enough that the count is read once typing pauses, not after every key. */
@@ -52,10 +57,12 @@ const asRoute = (value: string | null | undefined): string | null => findRoute(v
  * @csspart option - One result.
  * @csspart no-results - The message and suggestions when nothing matches.
  * @csspart attribution - The data licence attribution.
+ * @csspart offered - The "Offered here" marker on a result the college's course list reaches.
+ * @csspart courses-notice - The notice shown when the course list cannot be used.
  * @cssproperty --om-search-max-height - The tallest the results list grows before it scrolls (default 384px).
  */
 export class OccupationSearch extends OmElement {
-  static override styles = [tokens, sharedStyles, attributionStyles, occupationSearchStyles];
+  static override styles = [tokens, sharedStyles, attributionStyles, coursesStyles, occupationSearchStyles];
 
   /** Per-element overrides of any visible string, this element's own included. */
   @property({ attribute: false }) override strings: Partial<OccupationSearchStrings> = {};
@@ -89,7 +96,22 @@ export class OccupationSearch extends OmElement {
   /** The text in the search box. */
   @property() value = '';
 
+  /**
+   * A college's course list (JSON or CSV; http(s) or relative URL, or `#id` of a script element): results it
+   * reaches are marked "Offered here" and a filter shows only those. Without it, the page's
+   * `<script type="application/json" data-om-courses>` is used when there is one.
+   */
+  @property({ attribute: 'courses-src' }) coursesSrc?: string;
+
+  /** A course list given by script (from `parseCourseList`); wins over `courses-src`. */
+  @property({ attribute: false }) courses?: CourseList | null;
+
+  /** Starts with results limited to occupations the course list reaches. */
+  @property({ attribute: 'offered-only', type: Boolean }) offeredOnly = false;
+
   @state() private filters: SearchFilters = {};
+  /** Whether the "Offered here only" filter is on (it starts as `offered-only` says). */
+  @state() private filterOffered = false;
   @state() private expanded = false;
   @state() private activeIndex = -1;
   @state() private loadState: LoadState = 'idle';
@@ -99,6 +121,9 @@ export class OccupationSearch extends OmElement {
   @query('input') private input!: HTMLInputElement | null;
 
   private engine?: OccupationSearchEngine;
+  private index?: SearchIndexDocument;
+  private readonly coursesController = new CoursesController(this);
+  private overlay?: { list: CourseList; index: SearchIndexDocument; offered: ReadonlySet<string> };
   private outcome: SearchOutcome = { hits: [], total: 0, unfilteredTotal: 0 };
   private suggestions: string[] = [];
   private loading?: AbortController;
@@ -127,6 +152,9 @@ export class OccupationSearch extends OmElement {
       this.filters = { route: asRoute(this.route), band: asBand(this.band), productType: asProductType(this.productType) };
     }
     if (changed.has('value') && this.value && this.loadState === 'idle') void this.load();
+    if (changed.has('offeredOnly')) this.filterOffered = this.offeredOnly;
+    const offered = this.offered;
+    this.filters = { ...this.filters, only: this.filterOffered && offered ? offered : null };
     this.outcome = this.engine ? this.engine.search(this.value, this.filters, this.maxResults) : { hits: [], total: 0, unfilteredTotal: 0 };
     this.suggestions = this.engine && this.value.trim() && this.outcome.unfilteredTotal === 0 ? this.engine.suggest(this.value) : [];
     if (this.activeIndex >= this.outcome.hits.length) this.activeIndex = this.outcome.hits.length - 1;
@@ -152,6 +180,7 @@ export class OccupationSearch extends OmElement {
       if (!client) throw new EmbedError('no-api-base', this.text.errorNoApiBase, { url: '' });
       const document = await client.get('searchIndex', null, { signal: controller.signal });
       this.engine = await OccupationSearchEngine.for(document);
+      this.index = document;
       if (controller.signal.aborted) return;
       this.loadState = 'ready';
       this.emit('om-load', { path: INDEX_PATH });
@@ -164,6 +193,16 @@ export class OccupationSearch extends OmElement {
       this.announce(`${this.text.errorTitle}. ${messageFor(error, this.text)}`);
       this.emit('om-error', { error, retryable: error.retryable });
     }
+  }
+
+  /** The occupations the course list reaches, once both the list and the index are here. */
+  private get offered(): ReadonlySet<string> | null {
+    const list = this.coursesController.list;
+    if (!list || !this.index) return null;
+    if (this.overlay?.list !== list || this.overlay.index !== this.index) {
+      this.overlay = { list, index: this.index, offered: new Set(matchCourses(list, this.index.occupations).byOccupation.keys()) };
+    }
+    return this.overlay.offered;
   }
 
   private retry = (): void => {
@@ -297,8 +336,15 @@ export class OccupationSearch extends OmElement {
     this.scheduleAnnouncement();
   }
 
+  private toggleOffered = (event: Event): void => {
+    this.filterOffered = (event.target as HTMLInputElement).checked;
+    this.activeIndex = -1;
+    this.scheduleAnnouncement();
+  };
+
   private clearFilters = (): void => {
     this.filters = {};
+    this.filterOffered = false;
     this.searchFor(this.value);
   };
 
@@ -345,6 +391,7 @@ export class OccupationSearch extends OmElement {
             )
           : nothing}
       </ul>
+      ${renderCoursesNotice(this.coursesController.state, text)}
       ${this.renderStatus()}
       <div class="om-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.noAttribution ? nothing : renderAttribution(text)}
@@ -374,6 +421,12 @@ export class OccupationSearch extends OmElement {
       )}
       ${select('route', text.searchFilterRoute, text.searchFilterAllRoutes, routes.map((route) => [route.slug, route.name]))}
       ${select('productType', text.searchFilterProduct, text.searchFilterAllProducts, PRODUCT_TYPE_VALUES.map((type) => [type, productLabel(type, text)]))}
+      ${this.coursesController.list
+        ? html`<div class="filter filter-offered">
+            <input type="checkbox" id="filter-offered" .checked=${this.filterOffered} @change=${this.toggleOffered} />
+            <label for="filter-offered">${text.coursesFilterOffered}</label>
+          </div>`
+        : nothing}
     </fieldset>`;
   }
 
@@ -390,6 +443,9 @@ export class OccupationSearch extends OmElement {
     >
       <span class="option-title">${highlight(entry.title, hit.terms)}</span>
       <span class="option-meta">${this.describe(entry)}</span>
+      ${this.overlay?.offered.has(entry.code)
+        ? html`<span class="om-offered" part="offered"><span class="om-offered__shape" aria-hidden="true"></span>${this.text.coursesOfferedHere}</span>`
+        : nothing}
     </li>`;
   }
 

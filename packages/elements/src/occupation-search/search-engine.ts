@@ -6,6 +6,8 @@ export interface SearchFilters {
   band?: Band | null;
   route?: string | null;
   productType?: ProductType | null;
+  /** Only these occupations (those a college offers, from its course list). */
+  only?: ReadonlySet<string> | null;
 }
 
 export interface SearchHit {
@@ -41,11 +43,12 @@ export function matchesFilters(entry: SearchEntry, filters: SearchFilters): bool
   return (
     (!filters.band || entry.band === filters.band) &&
     (!filters.route || entry.route === filters.route) &&
-    (!filters.productType || entry.productTypes.includes(filters.productType))
+    (!filters.productType || entry.productTypes.includes(filters.productType)) &&
+    (!filters.only || filters.only.has(entry.code))
   );
 }
 
-export const hasFilters = (filters: SearchFilters): boolean => Boolean(filters.band || filters.route || filters.productType);
+export const hasFilters = (filters: SearchFilters): boolean => Boolean(filters.band || filters.route || filters.productType || filters.only);
 
 /** Full-text search over the Embed API search index, built once per index document. */
 export class OccupationSearchEngine {
