@@ -49,7 +49,7 @@ describe('<map-builder>', () => {
     expect(el.snippet).to.equal(
       `<script type="module" src="${ELEMENTS_MODULE}"></script>\n<route-map route="digital" api-base="${API_ABSOLUTE}"></route-map>`,
     );
-    expect(control<HTMLTextAreaElement>(el, 'textarea').value).to.equal(el.snippet);
+    expect(control<HTMLTextAreaElement>(el, '#snippet').value).to.equal(el.snippet);
     expect(attributesOf(preview(el))).to.deep.equal({ route: 'digital', 'api-base': API_ABSOLUTE });
     await expect(el).to.be.accessible();
   });
@@ -150,17 +150,17 @@ describe('<map-builder>', () => {
     const el = await builder();
     const writeText = stub(navigator.clipboard, 'writeText').resolves();
     control<HTMLButtonElement>(el, '[part="copy-button"]').click();
-    await waitUntil(() => control(el, '[role="status"]').textContent === 'Copied', 'announced');
+    await waitUntil(() => control(el, '.announcement').textContent === 'Copied', 'announced');
     expect(writeText.calledOnceWith(el.snippet)).to.be.true;
-    expect(control(el, '[role="status"]').getAttribute('aria-live')).to.equal('polite');
+    expect(control(el, '.announcement').getAttribute('aria-live')).to.equal('polite');
   });
 
   it('selects the snippet for copying by hand when the Clipboard API is refused', async () => {
     const el = await builder();
     stub(navigator.clipboard, 'writeText').rejects(new DOMException('Write permission denied.', 'NotAllowedError'));
     control<HTMLButtonElement>(el, '[part="copy-button"]').click();
-    await waitUntil(() => control(el, '[role="status"]').textContent!.includes('press Ctrl+C'), 'fallback announced');
-    const area = control<HTMLTextAreaElement>(el, 'textarea');
+    await waitUntil(() => control(el, '.announcement').textContent!.includes('press Ctrl+C'), 'fallback announced');
+    const area = control<HTMLTextAreaElement>(el, '#snippet');
     expect(shadow(el).activeElement).to.equal(area);
     expect([area.selectionStart, area.selectionEnd]).to.deep.equal([0, area.value.length]);
   });

@@ -63,9 +63,31 @@ export const mapBuilderStyles = css`
     font-size: var(--_om-font-size-small);
     color: var(--_om-color-text-muted);
   }
+  .hint--error {
+    color: var(--_om-color-error);
+    font-weight: var(--_om-font-weight-bold);
+  }
+  input[type='text'] {
+    padding: var(--_om-space-1) var(--_om-space-2);
+  }
+  .course-summary {
+    margin: 0 0 var(--_om-space-2);
+    font-weight: var(--_om-font-weight-bold);
+  }
+  .course-problems-title {
+    margin: 0 0 var(--_om-space-1);
+  }
+  .course-problems {
+    margin: 0;
+    padding-inline-start: var(--_om-space-5);
+    max-block-size: 16em;
+    overflow: auto;
+    border-inline-start: 5px solid var(--_om-color-error);
+  }
 
   select,
   textarea,
+  input[type='text'],
   input[type='color'] {
     ${fieldLook}
     max-width: 100%;

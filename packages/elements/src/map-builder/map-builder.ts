@@ -10,8 +10,12 @@ import { sharedStyles } from '../shared/state-styles.js';
 import { tokens } from '../shared/styles.js';
 import { productLabel, statusLabel } from '../shared/labels.js';
 import { mapBuilderDefaults, type MapBuilderStrings } from './map-builder.strings.js';
-import { embedSnippet, routeMapAttributes, THEME_PRESETS, themeUrl, type MapChoices, type ThemePreset } from './snippet.js';
+import { embedSnippet, routeMapAttributes, THEME_PRESETS, themeUrl, type MapChoices, type SnippetCourses, type ThemePreset } from './snippet.js';
 import { mapBuilderStyles } from './map-builder.styles.js';
+import { CourseListError, MAX_COURSE_LIST_LENGTH, parseCourseList, type Course, type CourseList } from '../courses/course-list.js';
+import { matchCourses, type CourseOverlay } from '../courses/course-match.js';
+import { describeProblem } from '../courses/courses.strings.js';
+import { safeHref } from '../shared/occupation-href.js';
 
 const LEVELS = [2, 3, 4, 5, 6, 7];
 const PRODUCTS = ['apprenticeship', 't-level', 'htq'] as const;
@@ -32,8 +36,9 @@ function defaultScriptSrc(moduleUrl: string): string {
 const defaultThemesBase = (moduleUrl: string) => new URL('../../themes/', moduleUrl).href;
 
 /**
- * A form for a college's web editor: choose a route, pathway, levels, statuses, products, view and theme, see the
- * `<route-map>` they make, and copy a ready embed snippet. No code needed.
+ * A form for a college's web editor: choose a route, pathway, levels, statuses, products, view and theme, paste or
+ * upload the college's course list (checked row by row), see the `<route-map>` they make with the courses marked
+ * "Offered here", and copy a ready embed snippet. No code needed.
  *
  * @summary Builds a `<route-map>` embed without code: choices, live preview and a copyable snippet.
  *
@@ -45,6 +50,8 @@ const defaultThemesBase = (moduleUrl: string) => new URL('../../themes/', module
  * @csspart snippet - The embed code's read-only text area.
  * @csspart copy-button - The Copy button.
  * @csspart preview - The preview's frame around the `<route-map>`.
+ * @csspart courses - The course list step.
+ * @csspart course-problems - The list of course rows that need attention.
  *
  * @cssproperty --om-route-accent - Set on the previewed map from the accent colour chosen.
  */
@@ -85,8 +92,13 @@ export class MapBuilder extends OmElement {
   /** The last accent colour picked, kept while the accent is switched off. */
   @state() private accentColour = DEFAULT_ACCENT;
   @state() private announcement = '';
+  /** The course list as pasted or uploaded. */
+  @state() private coursesText = '';
+  /** Where the college will host its list ('' puts it into the snippet). */
+  @state() private coursesSrc = '';
+  @state() private coursesFileError = '';
 
-  @query('textarea') private snippetArea?: HTMLTextAreaElement;
+  @query('#snippet') private snippetArea?: HTMLTextAreaElement;
 
   private readonly pathways = new Task(this, {
     args: () => [this.choices.route, resolveApiBase(this), this.client] as [string, string | null, EmbedClient | undefined],
@@ -94,7 +106,34 @@ export class MapBuilder extends OmElement {
       const client = await clientFor(apiBase, injected);
       if (!client) throw new EmbedError('no-api-base', this.text.errorNoApiBase, { url: '' });
       const document = await client.get('routeMap', route, { signal });
-      return document.pathways.map((pathway) => ({ id: String(pathway.id), name: pathway.name }));
+      return {
+        pathways: document.pathways.map((pathway) => ({ id: String(pathway.id), name: pathway.name })),
+        codes: new Set(document.pathways.flatMap((pathway) => pathway.clusters.flatMap((cluster) => cluster.occupations.map((occupation) => occupation.code)))),
+      };
+    },
+  });
+
+  /** The pasted list, parsed and checked against every occupation on the maps (the search index). */
+  private readonly courseCheck = new Task(this, {
+    args: () => [this.coursesText, resolveApiBase(this), this.client] as [string, string | null, EmbedClient | undefined],
+    task: async ([source, apiBase, injected], { signal }): Promise<CourseCheck | null> => {
+      if (!source.trim()) return null;
+      let list: CourseList;
+      try {
+        list = await parseCourseList(source, null, this.ownerDocument.baseURI);
+      } catch (error) {
+        if (error instanceof CourseListError) return { error };
+        throw error;
+      }
+      try {
+        const client = await clientFor(apiBase, injected);
+        if (!client) throw new EmbedError('no-api-base', this.text.errorNoApiBase, { url: '' });
+        const index = await client.get('searchIndex', null, { signal });
+        return { list, overlay: matchCourses(list, index.occupations, { complete: true }), checked: true };
+      } catch (error) {
+        if (signal.aborted) throw error;
+        return { list, overlay: matchCourses(list, []), checked: false };
+      }
     },
   });
 
@@ -107,7 +146,26 @@ export class MapBuilder extends OmElement {
 
   /** The embed code for the current choices. */
   get snippet(): string {
-    return embedSnippet(this.choices, { scriptSrc: this.resolvedScriptSrc, themesBase: this.resolvedThemesBase, apiBase: resolveApiBase(this) });
+    return embedSnippet(this.choices, {
+      scriptSrc: this.resolvedScriptSrc,
+      themesBase: this.resolvedThemesBase,
+      apiBase: resolveApiBase(this),
+      courses: this.snippetCourses,
+    });
+  }
+
+  /** The checked course list, when there is one that can be used. */
+  private get checkedCourses(): CourseList | null {
+    const value = this.courseCheck.status === TaskStatus.COMPLETE ? this.courseCheck.value : null;
+    return value && 'list' in value ? value.list : null;
+  }
+
+  private get snippetCourses(): SnippetCourses {
+    const list = this.checkedCourses;
+    if (!list || list.courses.length === 0) return null;
+    const src = this.coursesSrc.trim();
+    if (src && safeHref(src, this.ownerDocument.baseURI)) return { src };
+    return { inline: list.courses.map(courseRow) };
   }
 
   private get resolvedScriptSrc(): string {
@@ -144,7 +202,7 @@ export class MapBuilder extends OmElement {
       <div role="heading" aria-level=${this.level} class="heading">${text.builderHeading}</div>
       <div class="layout">
         <form part="form" @submit=${(event: Event) => event.preventDefault()}>
-          ${this.renderChoices()} ${this.renderAppearance()}
+          ${this.renderChoices()} ${this.renderCourses()} ${this.renderAppearance()}
         </form>
         <div class="output">
           <label for="snippet" class="label">${text.builderSnippet}</label>
@@ -163,7 +221,7 @@ export class MapBuilder extends OmElement {
     const { choices } = this;
     const pathwayHint =
       this.pathways.status === TaskStatus.PENDING ? text.builderPathwaysLoading : this.pathways.status === TaskStatus.ERROR ? text.builderPathwaysFailed : '';
-    const pathways = this.pathways.status === TaskStatus.COMPLETE ? this.pathways.value ?? [] : [];
+    const pathways = this.pathways.status === TaskStatus.COMPLETE ? this.pathways.value?.pathways ?? [] : [];
     return html`<fieldset>
       <legend>${text.builderChoose}</legend>
       <div class="field">
@@ -228,6 +286,82 @@ export class MapBuilder extends OmElement {
       )}
     </fieldset>`;
   }
+
+  private renderCourses() {
+    const text = this.text;
+    const src = this.coursesSrc.trim();
+    const srcInvalid = src !== '' && !safeHref(src, this.ownerDocument.baseURI);
+    return html`<fieldset part="courses" aria-describedby="courses-hint">
+      <legend>${text.builderCourses}</legend>
+      <p class="hint" id="courses-hint">${text.builderCoursesHint}</p>
+      <div class="field">
+        <label for="courses">${text.builderCoursesPaste}</label>
+        <textarea
+          id="courses"
+          rows="6"
+          spellcheck="false"
+          aria-describedby="courses-result"
+          .value=${this.coursesText}
+          @input=${(event: Event) => (this.coursesText = (event.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </div>
+      <div class="field">
+        <label for="courses-file">${text.builderCoursesUpload}</label>
+        <input id="courses-file" type="file" accept=".csv,.json,text/csv,application/json" @change=${this.upload} />
+        ${this.coursesFileError ? html`<p class="hint hint--error">${this.coursesFileError}</p>` : nothing}
+      </div>
+      <div class="field">
+        <label for="courses-src">${text.builderCoursesSrc}</label>
+        <p class="hint" id="courses-src-hint">${srcInvalid ? text.builderCoursesSrcInvalid : text.builderCoursesSrcHint}</p>
+        <input
+          id="courses-src"
+          type="text"
+          inputmode="url"
+          spellcheck="false"
+          aria-describedby="courses-src-hint"
+          aria-invalid=${srcInvalid ? 'true' : 'false'}
+          .value=${this.coursesSrc}
+          @input=${(event: Event) => (this.coursesSrc = (event.target as HTMLInputElement).value)}
+        />
+      </div>
+      <div id="courses-result">${this.renderCourseCheck()}</div>
+    </fieldset>`;
+  }
+
+  private renderCourseCheck() {
+    const text = this.text;
+    const status = this.courseCheck.status;
+    let summary = '';
+    let problems: string[] = [];
+    if (status === TaskStatus.PENDING) summary = text.builderCoursesChecking;
+    const value = status === TaskStatus.COMPLETE ? this.courseCheck.value : null;
+    if (value && 'error' in value) summary = text.builderCoursesUnusable(text.coursesError(value.error));
+    else if (value) {
+      const route = this.pathways.status === TaskStatus.COMPLETE ? this.pathways.value?.codes : undefined;
+      const offered = [...value.overlay.byOccupation.keys()];
+      summary = text.builderCoursesSummary(value.list.courses.length, offered.length, route ? offered.filter((code) => route.has(code)).length : 0);
+      if (!value.checked) summary += ` ${text.builderCoursesUnchecked}`;
+      problems = value.overlay.problems.map((problem) => describeProblem(problem, text));
+    }
+    return html`<p class="course-summary" role="status" aria-live="polite">${summary}</p>
+      ${problems.length
+        ? html`<p class="course-problems-title">${text.builderCoursesProblems(problems.length)}</p>
+            <ul class="course-problems" part="course-problems">
+              ${problems.map((problem) => html`<li>${problem}</li>`)}
+            </ul>`
+        : nothing}`;
+  }
+
+  private upload = async (event: Event): Promise<void> => {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    this.coursesFileError = '';
+    if (!file) return;
+    if (file.size > MAX_COURSE_LIST_LENGTH) {
+      this.coursesFileError = this.text.builderCoursesFileTooLarge;
+      return;
+    }
+    this.coursesText = await file.text();
+  };
 
   private renderAppearance() {
     const text = this.text;
@@ -297,6 +431,7 @@ export class MapBuilder extends OmElement {
         class=${value('class')}
         ${ref((element?: Element) => setAccent(element, choices.accent))}
         .client=${this.client}
+        .courses=${this.checkedCourses}
       ></route-map>
     </section>`;
   }
@@ -328,6 +463,15 @@ function setAccent(element: Element | undefined, accent: string | null): void {
   if (!style) return;
   if (accent) style.setProperty('--om-route-accent', accent);
   else if (style.getPropertyValue('--om-route-accent')) style.removeProperty('--om-route-accent');
+}
+
+type CourseCheck = { error: CourseListError } | { list: CourseList; overlay: CourseOverlay; checked: boolean };
+
+/** A checked course as a row of the snippet's inline list: the same columns the college gave. */
+function courseRow(course: Course): Record<string, string> {
+  const row: Record<string, string> = { code: course.codes.map((code) => code.raw).join('; '), title: course.title, url: course.url };
+  for (const key of ['level', 'mode', 'start', 'campus'] as const) if (course[key]) row[key] = course[key]!;
+  return row;
 }
 
 function absolute(value: string, base: string): string {

@@ -46,13 +46,33 @@ export function routeMapAttributes(choices: MapChoices, apiBase: string | null):
   return attributes;
 }
 
+/**
+ * A college's course list in the snippet: inline (the checked courses as JSON in a `data-om-courses` script, so the
+ * snippet works with no file to host) or by the address where the college keeps its list (`courses-src`).
+ */
+export type SnippetCourses = { inline: readonly Record<string, string>[] } | { src: string } | null;
+
+/**
+ * JSON inside a script element: `<` written as `\u003c`, so no course text can close the script or open a comment;
+ * the JSON means the same.
+ */
+export const scriptJson = (value: unknown): string => JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ').replace(/</g, '\\u003c');
+
 /** The HTML a college pastes into its page: the module script, the theme's stylesheet if any, and the element. */
-export function embedSnippet(choices: MapChoices, options: { scriptSrc: string; themesBase: string; apiBase: string | null }): string {
-  const attributes = routeMapAttributes(choices, options.apiBase)
+export function embedSnippet(
+  choices: MapChoices,
+  options: { scriptSrc: string; themesBase: string; apiBase: string | null; courses?: SnippetCourses },
+): string {
+  const courses = options.courses ?? null;
+  const courseAttribute: [string, string][] = courses && 'src' in courses ? [['courses-src', courses.src]] : [];
+  const attributes = [...routeMapAttributes(choices, options.apiBase), ...courseAttribute]
     .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
     .join('');
   const lines = [`<script type="module" src="${escapeHtml(options.scriptSrc)}"></script>`];
   if (choices.theme !== 'default') lines.push(`<link rel="stylesheet" href="${escapeHtml(themeUrl(options.themesBase, choices.theme))}">`);
+  if (courses && 'inline' in courses) {
+    lines.push(`<script type="application/json" data-om-courses>\n[${courses.inline.map(scriptJson).join(',\n')}]\n</script>`);
+  }
   lines.push(`<route-map${attributes}></route-map>`);
   return lines.join('\n');
 }
