@@ -17,7 +17,9 @@ const inlineRows = (snippet: string) => {
 };
 
 async function builder(): Promise<MapBuilder> {
-  return fixture<MapBuilder>(html`<map-builder api-base=${SNAPSHOT} script-src="https://cdn.example/occupational-maps.js"></map-builder>`);
+  const el = await fixture<MapBuilder>(html`<map-builder api-base=${SNAPSHOT} script-src="https://cdn.example/occupational-maps.js"></map-builder>`);
+  await waitUntil(() => el.shadowRoot!.querySelectorAll('#pathway option').length > 1, 'the route loaded', { timeout: 8000 });
+  return el;
 }
 
 async function paste(el: MapBuilder, text: string) {

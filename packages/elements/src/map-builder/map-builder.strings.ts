@@ -38,8 +38,9 @@ export const mapBuilderStrings = {
   builderCoursesSrcHint: 'An http(s) or relative address, e.g. /our-courses.csv. Leave it empty to put the checked list into the embed code.',
   builderCoursesSrcInvalid: 'This is not an http(s) or relative address, so the list goes into the embed code instead.',
   builderCoursesChecking: 'Checking your course list…',
-  builderCoursesSummary: (courses: number, offered: number, onRoute: number) =>
-    `${courses === 1 ? '1 course' : `${courses} courses`} read: ${offered === 1 ? '1 occupation' : `${offered} occupations`} offered here, ${onRoute} of them on this route.`,
+  /** `onRoute` is null while the chosen route is loading. */
+  builderCoursesSummary: (courses: number, offered: number, onRoute: number | null) =>
+    `${courses === 1 ? '1 course' : `${courses} courses`} read: ${offered === 1 ? '1 occupation' : `${offered} occupations`} offered here${onRoute === null ? '' : `, ${onRoute} of them on this route`}.`,
   builderCoursesUnchecked: 'The codes could not be checked against the maps just now; the preview shows what matches this route.',
   builderCoursesProblems: (count: number) => (count === 1 ? '1 row needs attention (it is left out of the map):' : `${count} rows need attention (they are left out of the map):`),
   builderCoursesUnusable: (message: string) => `This course list cannot be used: ${message}`,

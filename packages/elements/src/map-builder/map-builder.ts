@@ -339,7 +339,7 @@ export class MapBuilder extends OmElement {
     else if (value) {
       const route = this.pathways.status === TaskStatus.COMPLETE ? this.pathways.value?.codes : undefined;
       const offered = [...value.overlay.byOccupation.keys()];
-      summary = text.builderCoursesSummary(value.list.courses.length, offered.length, route ? offered.filter((code) => route.has(code)).length : 0);
+      summary = text.builderCoursesSummary(value.list.courses.length, offered.length, route ? offered.filter((code) => route.has(code)).length : null);
       if (!value.checked) summary += ` ${text.builderCoursesUnchecked}`;
       problems = value.overlay.problems.map((problem) => describeProblem(problem, text));
     }
