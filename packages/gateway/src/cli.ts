@@ -1,15 +1,16 @@
 /**
  * om-gateway serve [--demo] [--port N] [--source live|fixtures]
  * om-gateway snapshot --out DIR [--source live|fixtures] [--quiet]
+ * om-gateway publish --out DIR [--source live|fixtures] [--base-url URL] [--quiet]
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, configFromEnv } from './config.js';
-import type { DataSource } from './dataset.js';
+import { ConfigError, configFromEnv, sourceOption } from './config.js';
 import { createGateway, WARM_PATHS } from './gateway.js';
 import { createLogger } from './log.js';
 import { demoAssets, elementsAssets, startServer } from './server/node.js';
+import { publish, PUBLISH_USAGE } from './publish/command.js';
 import { createProgress } from './snapshot/progress.js';
-import { writeSnapshot } from './snapshot/write.js';
+import { summaryLines, writeSnapshot } from './snapshot/write.js';
 
 const USAGE = `Usage:
   om-gateway serve [--demo] [--warm] [--port N] [--source live|fixtures]
@@ -18,14 +19,9 @@ const USAGE = `Usage:
       SIGTERM or SIGINT: stop accepting, finish requests in flight (up to OM_SHUTDOWN_TIMEOUT_MS), exit 0.
   om-gateway snapshot --out DIR [--source live|fixtures] [--quiet]
       Write the whole static tree to DIR/v1/ (atomically: a failed run keeps the previous one).
+${PUBLISH_USAGE}
 
 The source is live when OM_API_KEY is set, else the embedded offline dataset. See docs/gateway.md.`;
-
-function sourceOption(value: string | undefined): DataSource | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'live' || value === 'fixtures') return value;
-  throw new ConfigError(`--source must be "live" or "fixtures", not "${value}".`);
-}
 
 async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, warm: { type: 'boolean' }, port: { type: 'string' }, source: { type: 'string' } } });
@@ -83,14 +79,8 @@ async function snapshot(args: string[]): Promise<void> {
   progress?.end();
   const lines = [
     `Wrote ${summary.documents} documents (${(summary.bytes / 1024).toFixed(0)} KiB) to ${values.out}/v1/ in ${summary.seconds.toFixed(1)} s`,
-    `${summary.upstreamCalls} upstream calls, ${summary.retries} retries`,
-    `${summary.skippedRecords.length} upstream records skipped, ${summary.skippedDocuments.length} documents left out`,
+    ...summaryLines(summary, quiet),
   ];
-  if (!quiet) {
-    for (const { path, reason } of summary.skippedDocuments.slice(0, 20)) lines.push(`  left out ${path}: ${reason}`);
-    for (const record of summary.skippedRecords.slice(0, 20)) lines.push(`  skipped ${record}`);
-    if (summary.skippedRecords.length > 20) lines.push(`  … and ${summary.skippedRecords.length - 20} more skipped records`);
-  }
   console.log(lines.join('\n'));
 }
 
@@ -99,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'serve') await serve(rest);
     else if (command === 'snapshot') await snapshot(rest);
+    else if (command === 'publish') await publish(rest);
     else {
       console.log(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 1;
@@ -110,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     const key = process.env.OM_API_KEY?.trim();
     console.error(`om-gateway: ${key ? message.split(key).join('[redacted]') : message}`);
     if (command === 'snapshot' && !(error instanceof ConfigError)) console.error('The previous snapshot, if any, is unchanged.');
+    if (command === 'publish') console.error('The previous site, if any, is unchanged.');
     return 1;
   }
 }

@@ -34,6 +34,13 @@ export interface GatewayConfig {
 
 export class ConfigError extends Error {}
 
+/** The `--source` option of the CLI: `live`, `fixtures`, or unset (live when OM_API_KEY is set). */
+export function sourceOption(value: string | undefined): 'live' | 'fixtures' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'live' || value === 'fixtures') return value;
+  throw new ConfigError(`--source must be "live" or "fixtures", not "${value}".`);
+}
+
 type Env = Record<string, string | undefined>;
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

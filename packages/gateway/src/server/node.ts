@@ -83,9 +83,9 @@ const elementsRoot: URL | null = (() => {
 })();
 
 /** Bundle files (the entry, its lazy chunks, source maps): plain names only, so no path can leave the folder. */
-const BUNDLE_FILE = /^[\w-]+(?:\.[\w-]+)*\.(?:js|js\.map)$/;
+export const BUNDLE_FILE = /^[\w-]+(?:\.[\w-]+)*\.(?:js|js\.map)$/;
 /** The theme presets (packages/elements/themes/*.css). */
-const THEME_FILE = /^[\w-]+\.css$/;
+export const THEME_FILE = /^[\w-]+\.css$/;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -126,7 +126,7 @@ function memoryFolder(folder: URL | null, accept: RegExp, complete: (files: Map<
 }
 
 /** The CDN bundle is whole when both entries are there with every chunk they import (static or dynamic). */
-function wholeBundle(files: Map<string, Asset>): boolean {
+export function wholeBundle(files: Map<string, Asset>): boolean {
   const decoder = new TextDecoder();
   return ['occupational-maps.js', 'occupational-maps.all.js'].every((entry) => {
     const text = files.get(entry) && decoder.decode(files.get(entry)!.body);
