@@ -6,7 +6,6 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +26,7 @@ import {
   type IndexPageOptions,
 } from '@occupational-maps/gateway';
 import { json, liveGateway, startUpstream } from './helpers.js';
-import { headersFor, parseHeadersFile } from './static-headers.js';
+import { fingerprint, headersFor, parseHeadersFile } from './static-site.js';
 
 const work = await mkdtemp(join(tmpdir(), 'om-publish-'));
 after(() => rm(work, { recursive: true, force: true }));
@@ -36,13 +35,6 @@ const fixedNow = () => new Date('2026-09-11T06:00:00.000Z');
 
 const embeddedGateway = (now = fixedNow) =>
   createGateway({ config: { ...configFromEnv({}), fixturesDir: DEFAULT_FIXTURES_DIR }, source: 'fixtures', now, bulkStandards: true });
-
-/** Path → SHA-256 of every file under a folder, dot-files included. */
-async function fingerprint(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const path of await filesUnder(dir)) out[path] = createHash('sha256').update(await readFile(join(dir, path))).digest('hex');
-  return out;
-}
 
 const site = join(work, 'site');
 let published: Awaited<ReturnType<typeof publishSite>>;

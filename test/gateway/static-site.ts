@@ -1,7 +1,20 @@
 /**
- * What Netlify and Cloudflare Pages do with a `_headers` file, for tests: every rule whose path matches applies (`*`
- * matches any characters, `/` included), and a header set by two matching rules gets both values joined by a comma.
+ * Test helpers for published static sites: what Netlify and Cloudflare Pages do with a `_headers` file (every rule
+ * whose path matches applies, `*` matches any characters, `/` included, and a header set by two matching rules gets
+ * both values joined by a comma), and a fingerprint of every file to prove a site unchanged.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { filesUnder } from '@occupational-maps/gateway';
+
+/** Path → SHA-256 of every file under a folder, dot-files included. */
+export async function fingerprint(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const path of await filesUnder(dir)) out[path] = createHash('sha256').update(await readFile(join(dir, path))).digest('hex');
+  return out;
+}
+
 export interface HeaderRule {
   path: string;
   pattern: RegExp;
