@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { statusIconStyles } from '../shared/status.styles.js';
+import { occupationBoxLook } from '../shared/tile.styles.js';
 
 /**
  * `<occupation-card>` layout. The card is its own size container: it lays out for the width the host gives it
@@ -315,20 +316,10 @@ export const cardStyles = css`
     gap: var(--_om-space-2);
   }
   .progression-item {
-    font: inherit;
-    display: flex;
-    flex-direction: column;
+    ${occupationBoxLook}
     align-items: flex-start;
-    width: 100%;
-    min-height: var(--_om-target-size);
-    padding: var(--_om-space-2) var(--_om-space-3);
-    border: var(--_om-border-width) solid var(--_om-color-border);
-    border-radius: var(--_om-radius);
-    background: var(--_om-color-surface);
+    gap: 0;
     color: var(--_om-color-link);
-    text-align: start;
-    text-decoration: none;
-    cursor: pointer;
   }
   .progression-item:hover {
     background: var(--_om-color-surface-alt);

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 import { bandColumnStyles } from '../shared/band.styles.js';
+import { statusIconStyles } from '../shared/status.styles.js';
+import { occupationBoxLook } from '../shared/tile.styles.js';
 
 export const progressionMapStyles = css`
   :host {
@@ -144,21 +146,8 @@ export const progressionMapStyles = css`
   .node {
     position: relative;
     z-index: 2;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_om-space-1);
-    width: 100%;
-    min-height: var(--_om-target-size);
-    padding: var(--_om-space-2) var(--_om-space-3);
-    border: var(--_om-border-width) solid var(--_om-color-border);
+    ${occupationBoxLook}
     border-inline-start: 5px solid var(--_om-color-border);
-    border-radius: var(--_om-radius);
-    background: var(--_om-color-surface);
-    color: var(--_om-color-text);
-    font: inherit;
-    text-align: start;
-    text-decoration: none;
-    cursor: pointer;
   }
   a.node:visited {
     color: var(--_om-color-text);
@@ -197,11 +186,7 @@ export const progressionMapStyles = css`
   .node__status {
     display: inline-flex;
   }
-  .status--approved { color: var(--_om-color-status-approved); }
-  .status--in-development { color: var(--_om-color-status-in-development); }
-  .status--proposal { color: var(--_om-color-status-proposal); }
-  .status--without-apprenticeship { color: var(--_om-color-status-without-apprenticeship); }
-  .status--retired { color: var(--_om-color-status-retired); }
+  ${statusIconStyles}
   .node__route,
   .node__key-label {
     font-size: var(--_om-font-size-small);

@@ -5,7 +5,17 @@ import { OCCUPATION_CODE, ROUTE_SLUG, normaliseCode } from '@occupational-maps/c
 /** The localStorage key. Versioned so a later shape can migrate instead of misreading old data. */
 export const FAVOURITES_STORAGE_KEY = 'occupational-maps:favourites:v1';
 
-/** The store's change event (on the store itself, not on elements). */
+/**
+ * The store's change event, on the store itself (not on elements): the list changed (added, removed, moved, cleared,
+ * or changed in another tab). Named apart from the elements' cancelable `om-favourite-change`, which asks first.
+ */
+export const FAVOURITES_UPDATE_EVENT = 'om-favourites-update';
+
+/**
+ * @deprecated The store's event under its old name, one letter from the elements' `om-favourite-change`. Still
+ * dispatched, right after `om-favourites-update` with the same detail, until the next minor release; listen for
+ * `FAVOURITES_UPDATE_EVENT` instead.
+ */
 export const FAVOURITES_CHANGE_EVENT = 'om-favourites-change';
 
 /** More than anyone curates by hand; the bound keeps a runaway script from filling the origin's storage quota. */
@@ -93,7 +103,11 @@ const defaultStorage = (): Storage | null => globalThis.localStorage ?? null;
 /**
  * The saved occupations, in the order the person chose. Persisted to localStorage when it works and kept in memory
  * when it does not (private browsing, blocked cookies, a full quota), so the elements behave the same either way.
- * Dispatches `om-favourites-change` for every change, including those made in another tab.
+ * Dispatches `om-favourites-update` for every change, including those made in another tab (and, deprecated, the same
+ * event as `om-favourites-change` until the next minor release).
+ *
+ * @fires om-favourites-update - The list changed. `detail: { items, reason, code? }`.
+ * @fires om-favourites-change - Deprecated alias of `om-favourites-update`, dispatched right after it.
  */
 export class FavouritesStore extends EventTarget {
   readonly key: string;
@@ -266,6 +280,7 @@ export class FavouritesStore extends EventTarget {
 
   private announce(reason: FavouritesChangeReason, code?: string): void {
     const detail: FavouritesChangeDetail = code === undefined ? { items: this.items, reason } : { items: this.items, reason, code };
+    this.dispatchEvent(new CustomEvent<FavouritesChangeDetail>(FAVOURITES_UPDATE_EVENT, { detail }));
     this.dispatchEvent(new CustomEvent<FavouritesChangeDetail>(FAVOURITES_CHANGE_EVENT, { detail }));
   }
 
@@ -302,8 +317,8 @@ export function getFavouritesStore(): FavouritesStore {
  */
 export function subscribeToFavourites(store: FavouritesStore, listener: (detail: FavouritesChangeDetail) => void): () => void {
   const handler = (event: Event) => listener((event as CustomEvent<FavouritesChangeDetail>).detail);
-  store.addEventListener(FAVOURITES_CHANGE_EVENT, handler);
-  return () => store.removeEventListener(FAVOURITES_CHANGE_EVENT, handler);
+  store.addEventListener(FAVOURITES_UPDATE_EVENT, handler);
+  return () => store.removeEventListener(FAVOURITES_UPDATE_EVENT, handler);
 }
 
 /**
