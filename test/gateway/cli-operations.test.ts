@@ -88,6 +88,7 @@ describe('graceful shutdown', () => {
   test('a request still running at OM_SHUTDOWN_TIMEOUT_MS is cut off, and the process still exits 0', async () => {
     upstream.override = (req) => (isOccupation(req.url) ? 'hang' : undefined);
     const cli = await startCli([], { OM_SHUTDOWN_TIMEOUT_MS: '300' });
+    upstream.requests.length = 0; // the previous test asked for the same occupation
     try {
       const stuck = request(cli.url, '/v1/occupations/OCC0499.json');
       const deadline = Date.now() + 10_000;

@@ -127,6 +127,6 @@ test('no more than the configured number of requests are ever in flight', async 
 test('Retry-After as an HTTP date', () => {
   const now = Date.parse('2026-01-01T00:00:00Z');
   assert.equal(parseRetryAfter('Thu, 01 Jan 2026 00:00:30 GMT', now), 30_000);
-  assert.equal(parseRetryAfter('soon', now), null);
-  assert.equal(parseRetryAfter(null, now), null);
+  assert.equal(parseRetryAfter('soon', now), undefined);
+  assert.equal(parseRetryAfter(null, now), undefined);
 });

@@ -5,7 +5,7 @@ import { htmlToBlocks, plainText, safeHref } from '../../packages/gateway/src/no
 import { mapProductType, mapStatus, textList, toIsoDate, toSocCode, toSummary } from '../../packages/gateway/src/normalize/common.js';
 import { normaliseKsbs } from '../../packages/gateway/src/normalize/ksbs.js';
 import { parseProgression } from '../../packages/gateway/src/normalize/progression.js';
-import { check, occupationRecord, OCCUPATION_ALIASES } from '../../packages/gateway/src/normalize/upstream-schemas.js';
+import { parseRecord, occupationRecord, OCCUPATION_ALIASES } from '../../packages/gateway/src/normalize/upstream-schemas.js';
 import { HOSTILE, markupIn } from './helpers.js';
 
 const noSkip = () => assert.fail('nothing should be skipped');
@@ -87,14 +87,14 @@ test('dates, SOC codes and text lists in every documented variant', () => {
 });
 
 test('occupation records accept string numbers, whitespace and suffixes in codes, and aliases', () => {
-  const record = check(occupationRecord, { code: ' occ0120a ', title: 'Digital support ', level: '3', status: '1', products: [{ productCode: ' TL0007d ', typeName: 'TLevel', level: '3' }] }, OCCUPATION_ALIASES);
+  const record = parseRecord(occupationRecord, { code: ' occ0120a ', title: 'Digital support ', level: '3', status: '1', products: [{ productCode: ' TL0007d ', typeName: 'TLevel', level: '3' }] }, OCCUPATION_ALIASES);
   assert.ok(record.ok);
   const summary = toSummary(record.value, noSkip, 'digital');
   assert.deepEqual(summary, {
     code: 'OCC0120A', title: 'Digital support', level: 3, band: 'technical', status: 'approved', routeSlug: 'digital',
     products: [{ code: 'TL0007d', type: 't-level', title: null, status: null, level: 3, careerStarter: null }], soc2020: null,
   });
-  const missing = check(occupationRecord, { stdCode: 'OCC0001', name: 'No level' });
+  const missing = parseRecord(occupationRecord, { stdCode: 'OCC0001', name: 'No level' });
   assert.equal(missing.ok, false);
   if (!missing.ok) assert.match(missing.reason, /level/);
 });

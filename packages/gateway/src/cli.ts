@@ -67,14 +67,29 @@ async function snapshot(args: string[]): Promise<void> {
   const config = configFromEnv();
   const quiet = Boolean(values.quiet);
   const log = createLogger({ secrets: config.apiKey ? [config.apiKey] : [], quiet });
-  const gateway = await createGateway({ config, source: sourceOption(values.source), log, bulkStandards: true });
+  const download = quiet ? null : createProgress(process.stderr, 'Downloading API A', 'MB');
+  const gateway = await createGateway({
+    config,
+    source: sourceOption(values.source),
+    log,
+    bulkStandards: true,
+    // A snapshot asks for everything at once on purpose: its queue is not bounded.
+    queueLimit: Infinity,
+    onStandardsProgress: download ? (received, total) => download.update(received / 1e6, (total ?? received) / 1e6) : undefined,
+  });
   if (!quiet) log.info(`Snapshot from ${gateway.source === 'live' ? `the live APIs (${config.mapsBase})` : 'the embedded offline dataset'} to ${values.out}/v1/`);
   const progress = quiet ? null : createProgress(process.stderr, 'Building');
+  const documentsProgress = progress
+    ? (done: number, total: number) => {
+        download?.end(); // the list is in once the first document is built
+        progress.update(done, total);
+      }
+    : undefined;
   const summary = await writeSnapshot({
     dataset: gateway.dataset,
     outDir: values.out,
     stats: gateway.http.stats,
-    onProgress: progress ? (done, total) => progress.update(done, total) : undefined,
+    onProgress: documentsProgress,
   });
   progress?.end();
   const lines = [

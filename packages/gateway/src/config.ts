@@ -15,6 +15,8 @@ export interface GatewayConfig {
   staleWhileRevalidateSeconds: number;
   timeoutMs: number;
   concurrency: number;
+  /** Upstream requests that may wait for a slot; more are answered 503. */
+  queueLimit: number;
   retries: number;
   retryBaseMs: number;
   fixturesDir: string | null;
@@ -112,6 +114,7 @@ export function configFromEnv(env: Env = process.env): GatewayConfig {
     staleWhileRevalidateSeconds: integer(env, 'OM_STALE_WHILE_REVALIDATE', 86_400, 0, 31_536_000),
     timeoutMs: integer(env, 'OM_UPSTREAM_TIMEOUT_MS', 20_000, 100, 600_000),
     concurrency: integer(env, 'OM_UPSTREAM_CONCURRENCY', 4, 1, 64),
+    queueLimit: integer(env, 'OM_UPSTREAM_QUEUE', 2000, 1, 1_000_000),
     retries: integer(env, 'OM_UPSTREAM_RETRIES', 4, 0, 10),
     retryBaseMs: integer(env, 'OM_RETRY_BASE_MS', 2000, 0, 60_000),
     fixturesDir: env.OM_FIXTURES_DIR?.trim() || null,

@@ -7,13 +7,14 @@ import type { GatewayConfig } from './config.js';
 import { ConfigError } from './config.js';
 import { Dataset, type DataSource } from './dataset.js';
 import { createLogger, redact, type Logger } from './log.js';
+import { GatewayEvents } from './observe.js';
 import { loadSocTable } from './soc-data.js';
 import { createApp, type AppOptions } from './server/app.js';
 import { nodeCompressor } from './server/compress-node.js';
 import { createMetrics, type GatewayMetrics } from './server/metrics.js';
 import { accessLogLine, Readiness } from './server/operations.js';
 import { createFixtureFetch } from './upstream/fixture-upstream.js';
-import { UpstreamHttp, type FetchLike } from './upstream/http.js';
+import { UpstreamHttp, type DownloadProgress, type FetchLike } from './upstream/http.js';
 import { MapsClient } from './upstream/maps-client.js';
 import { StandardsClient } from './upstream/standards-client.js';
 
@@ -28,6 +29,10 @@ export interface GatewayOptions {
   /** Replaces the network (tests); the fixture source ignores it. */
   fetch?: FetchLike;
   bulkStandards?: boolean;
+  /** Progress of API A's full list as it streams in (with bulkStandards). */
+  onStandardsProgress?: DownloadProgress;
+  /** Upstream requests that may wait (default `config.queueLimit`); a snapshot passes Infinity. */
+  queueLimit?: number;
   /** Most upstream answers the dataset remembers at once (see DatasetOptions). */
   maxRemembered?: number;
   now?: () => Date;
@@ -41,6 +46,8 @@ export interface Gateway {
   dataset: Dataset;
   http: UpstreamHttp;
   log: Logger;
+  /** What the core reports as it works: cache outcomes, shed requests, background refreshes (observe.ts). */
+  events: GatewayEvents;
   metrics: GatewayMetrics;
   /** `/readyz`'s state; `serve` marks it not accepting on SIGTERM. */
   readiness: Readiness;
@@ -71,7 +78,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Every upstream attempt passes here: the metrics count it, and an answer to the key tells /readyz about the key.
   let inFlight = 0;
   let readiness: Readiness | undefined;
-  const metrics = createMetrics({ upstreamInFlight: () => inFlight });
+  // The gauges are read at scrape time, when `http` exists.
+  const metrics = createMetrics({ upstreamInFlight: () => inFlight, upstreamQueueDepth: () => http.queueState().waiting });
   const fetch: FetchLike = async (input, init) => {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
@@ -88,10 +96,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       inFlight--;
     }
   };
+  const events = new GatewayEvents();
   const http = new UpstreamHttp({
     fetch,
     timeoutMs: config.timeoutMs,
     concurrency: config.concurrency,
+    queueLimit: options.queueLimit ?? config.queueLimit,
     retries: config.retries,
     retryBaseMs: config.retryBaseMs,
     secrets,
@@ -106,6 +116,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     log,
     ttlMs: config.cacheTtlSeconds * 1000,
     bulkStandards: options.bulkStandards,
+    onStandardsProgress: options.onStandardsProgress,
+    events,
     maxRemembered: options.maxRemembered,
     now: options.now,
   });
@@ -116,6 +128,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     dataset,
     http,
     log,
+    events,
     metrics,
     readiness: ready,
     createApp: (extra = {}) =>
@@ -127,6 +140,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         maxAge: config.maxAgeSeconds,
         staleWhileRevalidate: config.staleWhileRevalidateSeconds,
         compressor: nodeCompressor,
+        requestTimeoutMs: config.timeoutMs,
         rateLimit: { perSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
         trustProxy: config.trustProxy,
         readiness: ready,

@@ -2,7 +2,12 @@ export { createApp, type AppOptions } from './server/app.js';
 export { createGateway, DEFAULT_FIXTURES_DIR, WARM_PATHS, type Gateway, type GatewayOptions } from './gateway.js';
 export { configFromEnv, parseOrigins, ConfigError, type GatewayConfig } from './config.js';
 export { Dataset, UnusableRecordError, ATTRIBUTION, type DataSource, type DatasetOptions, type DocumentResult } from './dataset.js';
-export { UpstreamHttp, UpstreamError, parseRetryAfter, type FetchLike, type HttpOptions, type UpstreamStats } from './upstream/http.js';
+export { Catalogue, type CodeOption } from './catalogue.js';
+export { Memo, type Freshness, type MemoOptions } from './memo.js';
+export { GatewayEvents, type GatewayEventMap, type GatewayEventName, type QueueState } from './observe.js';
+export { UpstreamHttp, UpstreamError, UpstreamBusyError, type DownloadProgress, type FetchLike, type HttpOptions, type UpstreamStats } from './upstream/http.js';
+/** Core's parser, re-exported: one `Retry-After` reading for the client and the gateway. */
+export { parseRetryAfter } from '@occupational-maps/core';
 export { MapsClient, DEFAULT_MAPS_API_BASE } from './upstream/maps-client.js';
 export { StandardsClient, DEFAULT_STANDARDS_API_BASE } from './upstream/standards-client.js';
 export { createFixtureFetch } from './upstream/fixture-upstream.js';

@@ -45,8 +45,11 @@ export const occupationSummary = v.object({
 
 export const progressionEdge = v.object({ from: occupationCode, to: occupationCode });
 
+/** One choice offered by a 404 for a bare occupation code (`OCC1312` → `OCC1312A`, `OCC1312B`). */
+export const codeOption = v.object({ code: occupationCode, title: nonEmptyText });
+
 export const errorDocument = v.object({
-  error: v.object({ code: nonEmptyText, message: nonEmptyText }),
+  error: v.object({ code: nonEmptyText, message: nonEmptyText, options: v.optional(v.array(codeOption)) }),
 });
 
 export type Band = v.InferOutput<typeof band>;
@@ -56,3 +59,4 @@ export type Product = v.InferOutput<typeof product>;
 export type OccupationSummary = v.InferOutput<typeof occupationSummary>;
 export type ProgressionEdge = v.InferOutput<typeof progressionEdge>;
 export type ErrorDocument = v.InferOutput<typeof errorDocument>;
+export type CodeOption = v.InferOutput<typeof codeOption>;

@@ -11,7 +11,7 @@ import {
   type Product,
   type ProductType,
 } from '@occupational-maps/core';
-import { check, product as productSchema, type OccupationRecord } from './upstream-schemas.js';
+import { parseRecord, product as productSchema, type OccupationRecord } from './upstream-schemas.js';
 import { plainText } from './html-to-blocks.js';
 
 /** Reports a record (or part of one) that was left out, with the code it belongs to and why. */
@@ -99,13 +99,13 @@ export function textList(value: unknown): string[] {
   return [...out];
 }
 
-export function normaliseProducts(value: readonly unknown[] | null | undefined, owner: string, skip: SkipReporter): Product[] {
+export function normaliseProducts(value: readonly unknown[] | null | undefined, owner: string, reportSkipped: SkipReporter): Product[] {
   const products: Product[] = [];
   const seen = new Set<string>();
   for (const [index, raw] of (value ?? []).entries()) {
-    const checked = check(productSchema, raw);
+    const checked = parseRecord(productSchema, raw);
     if (!checked.ok) {
-      skip(owner, `products.${index}: ${checked.reason}`);
+      reportSkipped(owner, `products.${index}: ${checked.reason}`);
       continue;
     }
     const p = checked.value;
@@ -139,21 +139,21 @@ export function routeSlugOf(record: Pick<OccupationRecord, 'mapHierarchy'>, fall
  * The summary every map, progression and SOC document uses. Null when the record cannot make a valid one
  * (bad code or level); the caller reports it.
  */
-export function toSummary(record: OccupationRecord, skip: SkipReporter, routeSlug?: string | null): OccupationSummary | null {
+export function toSummary(record: OccupationRecord, reportSkipped: SkipReporter, routeSlug?: string | null): OccupationSummary | null {
   const code = toOccupationCode(record.stdCode);
   if (!code) {
-    skip(record.stdCode, `stdCode: "${record.stdCode}" is not an occupation code`);
+    reportSkipped(record.stdCode, `stdCode: "${record.stdCode}" is not an occupation code`);
     return null;
   }
   const level = toLevel(record.level);
   const band = level === null ? null : bandForLevel(level);
   if (level === null || band === null) {
-    skip(code, `level: ${record.level} is not a level from 1 to 8`);
+    reportSkipped(code, `level: ${record.level} is not a level from 1 to 8`);
     return null;
   }
   const title = plainText(record.name);
   if (!title) {
-    skip(code, 'name: empty once markup is removed');
+    reportSkipped(code, 'name: empty once markup is removed');
     return null;
   }
   return {
@@ -163,7 +163,7 @@ export function toSummary(record: OccupationRecord, skip: SkipReporter, routeSlu
     band,
     status: mapStatus(record.statusName, record.status),
     routeSlug: routeSlug !== undefined ? routeSlug : routeSlugOf(record),
-    products: normaliseProducts(record.products, code, skip),
+    products: normaliseProducts(record.products, code, reportSkipped),
     soc2020: toSocCode(record.soc?.soc2020Code),
   };
 }

@@ -4,7 +4,7 @@
  * Duties are then mapped through every id form an item was known by, so GUID mappings become `K1`/`S1`/`B1`.
  */
 import type { Duty, Ksb } from '@occupational-maps/core';
-import { check, dutyRecord, DUTY_ALIASES, ksbRecord, KSB_ALIASES } from './upstream-schemas.js';
+import { parseRecord, dutyRecord, DUTY_ALIASES, ksbRecord, KSB_ALIASES } from './upstream-schemas.js';
 import { plainText } from './html-to-blocks.js';
 import type { SkipReporter } from './common.js';
 
@@ -33,17 +33,17 @@ const idText = (value: unknown) => (typeof value === 'string' || typeof value ==
 /** GUIDs compare case-insensitively; human ids are upper-case letter + number. */
 const aliasKey = (value: string) => value.toLowerCase();
 
-export function normaliseKsbs(source: KsbSource, owner: string, skip: SkipReporter): NormalisedKsbs {
+export function normaliseKsbs(source: KsbSource, owner: string, reportSkipped: SkipReporter): NormalisedKsbs {
   const aliases = new Map<string, string>();
   const lists: Ksb[][] = [];
   for (const kind of KINDS) {
     const raw = (source[kind.list as keyof KsbSource] ?? []) as unknown[];
     const items: Array<{ human: string; aliases: string[]; text: string }> = [];
     for (const [index, entry] of raw.entries()) {
-      const checked = check(ksbRecord, entry, KSB_ALIASES);
+      const checked = parseRecord(ksbRecord, entry, KSB_ALIASES);
       const text = checked.ok ? plainText(checked.value.detail) : null;
       if (!checked.ok || !text) {
-        skip(owner, `${kind.list}.${index}: ${checked.ok ? 'no text once markup is removed' : checked.reason}`);
+        reportSkipped(owner, `${kind.list}.${index}: ${checked.ok ? 'no text once markup is removed' : checked.reason}`);
         continue;
       }
       const record = checked.value as Record<string, unknown>;
@@ -64,10 +64,10 @@ export function normaliseKsbs(source: KsbSource, owner: string, skip: SkipReport
   const duties: Duty[] = [];
   const rawDuties = (source.duties ?? []) as unknown[];
   for (const [index, entry] of rawDuties.entries()) {
-    const checked = check(dutyRecord, entry, DUTY_ALIASES);
+    const checked = parseRecord(dutyRecord, entry, DUTY_ALIASES);
     const text = checked.ok ? plainText(checked.value.dutyDetail) : null;
     if (!checked.ok || !text) {
-      skip(owner, `duties.${index}: ${checked.ok ? 'no text once markup is removed' : checked.reason}`);
+      reportSkipped(owner, `duties.${index}: ${checked.ok ? 'no text once markup is removed' : checked.reason}`);
       continue;
     }
     const duty = checked.value;

@@ -1,11 +1,20 @@
 /** A full API B occupation record (+ its API A standard) → `occupations/{code}.json`. */
 import { findRoute, type OccupationDocument } from '@occupational-maps/core';
-import { validated, type Built } from './built.js';
+import { validated, type Answer, type Built } from './built.js';
 import { htmlToBlocks, plainText, safeHref } from './html-to-blocks.js';
 import { normaliseKsbs } from './ksbs.js';
 import { standardRefIn, textList, toCount, toIsoDate, toSocCode, toSummary, type SkipReporter } from './common.js';
-import { check, link as linkSchema, subUnitGroup, type OccupationRecord, type StandardRecord } from './upstream-schemas.js';
+import {
+  link as linkSchema,
+  OCCUPATION_ALIASES,
+  occupationRecord,
+  parseRecord,
+  subUnitGroup,
+  type OccupationRecord,
+  type StandardRecord,
+} from './upstream-schemas.js';
 import type { SocTable } from './soc.js';
+import { unknownOccupation, type DocumentSources } from './sources.js';
 
 
 const LINK_RELS = {
@@ -18,9 +27,9 @@ export function buildOccupation(
   record: OccupationRecord,
   standard: StandardRecord | null,
   soc: SocTable,
-  skip: SkipReporter,
+  reportSkipped: SkipReporter,
 ): Built<OccupationDocument> {
-  const summary = toSummary(record, skip, undefined);
+  const summary = toSummary(record, reportSkipped, undefined);
   if (!summary) return { ok: false, reason: 'the record cannot make an occupation summary' };
   const code = summary.code;
   const routeInfo = findRoute(summary.routeSlug ?? null) ?? findRoute(standard?.route ?? null);
@@ -35,9 +44,9 @@ export function buildOccupation(
 
   const links: Record<string, string> = {};
   for (const [index, raw] of (record.links ?? []).entries()) {
-    const checked = check(linkSchema, raw, { rel: ['relationship'], href: ['url'] });
+    const checked = parseRecord(linkSchema, raw, { rel: ['relationship'], href: ['url'] });
     if (!checked.ok) {
-      skip(code, `links.${index}: ${checked.reason}`);
+      reportSkipped(code, `links.${index}: ${checked.reason}`);
       continue;
     }
     const rel = checked.value.rel?.toLowerCase().replace(/[^a-z]/g, '');
@@ -53,10 +62,10 @@ export function buildOccupation(
   const soc2010Title = soc2010Code ? plainText(socBlock?.soc2010Description) : null;
   const subUnitGroups = [];
   for (const [index, raw] of (socBlock?.soc2020SubUnitGroups ?? []).entries()) {
-    const checked = check(subUnitGroup, raw);
+    const checked = parseRecord(subUnitGroup, raw);
     const title = checked.ok ? plainText(checked.value.description) : null;
     if (!checked.ok || !/^\d{4}\/\d{2}$/.test(checked.value.code) || !title) {
-      skip(code, `soc.soc2020SubUnitGroups.${index}: ${checked.ok ? 'not a NNNN/NN code with a title' : checked.reason}`);
+      reportSkipped(code, `soc.soc2020SubUnitGroups.${index}: ${checked.ok ? 'not a NNNN/NN code with a title' : checked.reason}`);
       continue;
     }
     subUnitGroups.push({ code: checked.value.code, title, primary: checked.value.isPrimary ?? false });
@@ -64,7 +73,7 @@ export function buildOccupation(
 
   // KSBs and duties: API B's lists when it has them, else API A's (GUID ids, mapped by list order).
   const fromMaps = [record.knowledges, record.skills, record.behaviours].some((list) => list && list.length > 0);
-  const { ksbs, duties } = normaliseKsbs(fromMaps ? record : (standard ?? {}), code, skip);
+  const { ksbs, duties } = normaliseKsbs(fromMaps ? record : (standard ?? {}), code, reportSkipped);
 
   const standardRef = standardRefIn(summary.products);
   const product = standardRef ? summary.products.find((p) => p.code.toUpperCase() === standardRef) : undefined;
@@ -114,4 +123,22 @@ export function buildOccupation(
     updatedAt: toIsoDate(record.statusLastUpdated),
   };
   return validated('occupation', doc);
+}
+
+/** `occupations/{code}.json`: only for a code the catalogue holds; then API B's full record and its API A standard. */
+export async function answerOccupation(sources: DocumentSources, code: string): Promise<Answer<OccupationDocument>> {
+  const unknown = unknownOccupation(await sources.catalogue(), code);
+  if (unknown) return unknown;
+  const result = await sources.occupation(code);
+  if (!result.found) return { notFound: `No occupation found for ${code}.` };
+  const record = parseRecord(occupationRecord, result.body, OCCUPATION_ALIASES);
+  if (!record.ok) {
+    sources.reportSkipped(code, record.reason);
+    return record;
+  }
+  const ref = standardRefIn(toSummary(record.value, () => {})?.products ?? []);
+  const standard = ref ? await sources.standard(ref) : null;
+  const built = buildOccupation(record.value, standard, sources.soc, sources.reportSkipped);
+  if (!built.ok) sources.reportSkipped(code, built.reason);
+  return built;
 }

@@ -13,12 +13,15 @@ import {
   type ProgressionEdge,
   type RouteInfo,
   type RouteMapDocument,
+  type RoutesDocument,
+  ROUTES,
 } from '@occupational-maps/core';
 import { plainText } from './html-to-blocks.js';
 import { toSummary, type SkipReporter } from './common.js';
-import { validated, type Built } from './built.js';
+import { validated, type Answer, type Built } from './built.js';
+import type { DocumentSources } from './sources.js';
 import {
-  check,
+  parseRecord,
   NAMED_ALIASES,
   OCCUPATION_ALIASES,
   occupationRecord,
@@ -55,27 +58,27 @@ function bandOfCluster(node: { technicalLevel?: number | null; technicalLevelNam
 }
 
 /** Walks one route tree. `seen` spans every route, since an occupation appears once across all maps. */
-export function parseRouteTree(raw: unknown, route: RouteInfo, seen: Set<string>, skip: SkipReporter): ParsedRoute {
+export function parseRouteTree(raw: unknown, route: RouteInfo, seen: Set<string>, reportSkipped: SkipReporter): ParsedRoute {
   const where = `route ${route.id}`;
   const result: ParsedRoute = { route, pathways: [], occupations: [] };
-  const tree = check(routeTree, raw, ROUTE_ALIASES);
+  const tree = parseRecord(routeTree, raw, ROUTE_ALIASES);
   if (!tree.ok) {
-    skip(where, tree.reason);
+    reportSkipped(where, tree.reason);
     return result;
   }
   const pathways = asList(tree.value.pathways).map((rawPathway, index) => ({ rawPathway, index }));
   const orderedPathways: Array<{ item: Pathway; sequence: number | null | undefined; index: number }> = [];
   for (const { rawPathway, index } of pathways) {
-    const node = check(treeNode, rawPathway, NAMED_ALIASES);
+    const node = parseRecord(treeNode, rawPathway, NAMED_ALIASES);
     const name = node.ok ? plainText(node.value.name) : null;
     if (!node.ok || typeof node.value.id !== 'number' || !name) {
-      skip(where, `pathways.${index}: ${node.ok ? 'no id or name' : node.reason}`);
+      reportSkipped(where, `pathways.${index}: ${node.ok ? 'no id or name' : node.reason}`);
       continue;
     }
     // Cluster groups are API-only groupings; a pathway that lists clusters directly is read the same way.
     const pathwayRecord = rawPathway as Record<string, unknown>;
     const groups = asList(pathwayRecord.clusterGroups).map((group, groupIndex) => {
-      const groupNode = check(treeNode, group, NAMED_ALIASES);
+      const groupNode = parseRecord(treeNode, group, NAMED_ALIASES);
       return { item: asList((group as Record<string, unknown> | null)?.clusters), sequence: groupNode.ok ? groupNode.value.sequence : null, index: groupIndex };
     });
     groups.push({ item: asList(pathwayRecord.clusters), sequence: Infinity, index: groups.length });
@@ -84,20 +87,20 @@ export function parseRouteTree(raw: unknown, route: RouteInfo, seen: Set<string>
       const ordered: Array<{ item: Cluster; sequence: number | null | undefined; index: number }> = [];
       for (const [clusterIndex, rawCluster] of rawClusters.entries()) {
         const clusterWhere = `${where} pathway ${node.value.id} group ${groupIndex} cluster ${clusterIndex}`;
-        const clusterNode = check(treeNode, rawCluster, NAMED_ALIASES);
+        const clusterNode = parseRecord(treeNode, rawCluster, NAMED_ALIASES);
         const clusterName = clusterNode.ok ? plainText(clusterNode.value.name) : null;
         if (!clusterNode.ok || typeof clusterNode.value.id !== 'number' || !clusterName) {
-          skip(clusterWhere, clusterNode.ok ? 'no id or name' : clusterNode.reason);
+          reportSkipped(clusterWhere, clusterNode.ok ? 'no id or name' : clusterNode.reason);
           continue;
         }
         const occupations: OccupationSummary[] = [];
         for (const [occupationIndex, rawOccupation] of asList((rawCluster as Record<string, unknown>).occupations).entries()) {
-          const record = check(occupationRecord, rawOccupation, OCCUPATION_ALIASES);
+          const record = parseRecord(occupationRecord, rawOccupation, OCCUPATION_ALIASES);
           if (!record.ok) {
-            skip(`${clusterWhere} occupation ${occupationIndex}`, record.reason);
+            reportSkipped(`${clusterWhere} occupation ${occupationIndex}`, record.reason);
             continue;
           }
-          const summary = toSummary(record.value, skip, route.slug);
+          const summary = toSummary(record.value, reportSkipped, route.slug);
           if (!summary || seen.has(summary.code)) continue;
           seen.add(summary.code);
           occupations.push(summary);
@@ -105,7 +108,7 @@ export function parseRouteTree(raw: unknown, route: RouteInfo, seen: Set<string>
         }
         const band = bandOfCluster(clusterNode.value, occupations);
         if (!band) {
-          skip(clusterWhere, 'no technical level and no occupations to infer one from');
+          reportSkipped(clusterWhere, 'no technical level and no occupations to infer one from');
           continue;
         }
         ordered.push({ item: { id: clusterNode.value.id, name: clusterName, band, occupations }, sequence: clusterNode.value.sequence, index: clusterIndex });
@@ -146,4 +149,25 @@ export function buildRouteMap(parsed: ParsedRoute, edges: ProgressionEdge[], sum
     linkedOccupations: [...linked.values()].sort((a, b) => a.code.localeCompare(b.code)),
   };
   return validated('routeMap', doc);
+}
+
+/** `routes/{slug}.json`: the route's tree from the catalogue, and the progression maps of its occupations only. */
+export async function answerRouteMap(sources: DocumentSources, slug: string): Promise<Answer<RouteMapDocument>> {
+  const route = ROUTES.find((candidate) => candidate.slug === slug);
+  if (!route) return { notFound: `No route has the slug "${slug}".` };
+  const catalogue = await sources.catalogue();
+  const parsed = catalogue.routes.find((candidate) => candidate.route.id === route.id)!;
+  const progressions = await Promise.all(parsed.occupations.map((entry) => sources.progression(entry.summary.code)));
+  const edges = progressions.flatMap((progression) => progression?.edges ?? []);
+  const fromProgressions = new Map(progressions.flatMap((progression) => [...(progression?.occupations ?? new Map())]));
+  return buildRouteMap(parsed, edges, (code) => catalogue.summaryOf(code) ?? fromProgressions.get(code) ?? null);
+}
+
+/** `routes.json`: every route with the number of occupations on its map. */
+export async function answerRoutes(sources: DocumentSources): Promise<Built<RoutesDocument>> {
+  const { routes } = await sources.catalogue();
+  const doc = {
+    routes: routes.map(({ route, occupations }) => ({ id: route.id, slug: route.slug, name: route.name, occupationCount: occupations.length })),
+  };
+  return validated('routes', doc);
 }

@@ -1,7 +1,8 @@
 /** `search-index.json`: one compact entry per occupation on the maps. */
 import { type SearchIndexDocument, type SearchEntry } from '@occupational-maps/core';
-import { textList } from './common.js';
+import { standardRefIn, textList, toCount } from './common.js';
 import { validated, type Built } from './built.js';
+import type { DocumentSources } from './sources.js';
 import type { CatalogueEntry } from './route.js';
 
 /** `larsCodeOf(code)`: the LARS code of an occupation's apprenticeship standard, or `null`. */
@@ -24,4 +25,18 @@ export function buildSearchIndex(catalogue: readonly CatalogueEntry[], larsCodeO
     });
   }
   return validated('searchIndex', { occupations });
+}
+
+/** `search-index.json` from the catalogue, with each standard's LARS code from API A (null when API A fails). */
+export async function answerSearchIndex(sources: DocumentSources): Promise<Built<SearchIndexDocument>> {
+  const { entries } = await sources.catalogue();
+  const larsCodes = new Map<string, number | null>();
+  await Promise.all(
+    entries.map(async ({ summary }) => {
+      const ref = standardRefIn(summary.products);
+      const record = ref ? await sources.standard(ref).catch(() => null) : null;
+      larsCodes.set(summary.code, toCount(record?.larsCode, { zeroIsNull: true }));
+    }),
+  );
+  return buildSearchIndex(entries, (code) => larsCodes.get(code) ?? null);
 }

@@ -1,6 +1,7 @@
 /** SOC 2020 unit groups → `soc/{code}.json`. The table is data/soc2020.json (ONS, OGL v3), loaded by the caller. */
 import { type OccupationSummary, type SocDocument } from '@occupational-maps/core';
-import { validated, type Built } from './built.js';
+import { validated, type Answer, type Built } from './built.js';
+import type { DocumentSources } from './sources.js';
 
 export interface SocUnit {
   code: string;
@@ -34,4 +35,10 @@ export function buildSoc(code: string, table: SocTable, occupations: OccupationS
     occupations: occupations.filter((occupation) => occupation.soc2020 === code),
   };
   return validated('soc', doc);
+}
+
+/** `soc/{code}.json`: the ONS unit group and the occupations on the maps that map to it. */
+export async function answerSoc(sources: DocumentSources, code: string): Promise<Answer<SocDocument>> {
+  const occupations = (await sources.catalogue()).entries.map((entry) => entry.summary);
+  return buildSoc(code, sources.soc, occupations) ?? { notFound: `${code} is not a SOC 2020 unit group.` };
 }

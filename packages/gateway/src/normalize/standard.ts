@@ -1,6 +1,7 @@
 /** `standards/{ref}.json` from the catalogue, and the choice of one API A record among a standard's versions. */
 import { type StandardDocument } from '@occupational-maps/core';
-import { validated, type Built } from './built.js';
+import { validated, type Answer, type Built } from './built.js';
+import type { DocumentSources } from './sources.js';
 import type { CatalogueEntry } from './route.js';
 import { mapStatus } from './common.js';
 import type { StandardRecord } from './upstream-schemas.js';
@@ -28,4 +29,9 @@ const compareVersions = (a: StandardRecord, b: StandardRecord) => {
 export function currentVersion(records: readonly StandardRecord[]): StandardRecord | null {
   const sorted = [...records].sort(compareVersions).reverse();
   return sorted.find((record) => mapStatus(record.status) === 'approved') ?? sorted[0] ?? null;
+}
+
+/** `standards/{ref}.json`: from the catalogue alone. */
+export async function answerStandard(sources: DocumentSources, ref: string): Promise<Answer<StandardDocument>> {
+  return buildStandard(ref, (await sources.catalogue()).entries) ?? { notFound: `No occupation on the maps has the standard ${ref}.` };
 }

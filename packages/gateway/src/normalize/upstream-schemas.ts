@@ -154,10 +154,10 @@ export type OccupationRecord = v.InferOutput<typeof occupationRecord>;
 export type StandardRecord = v.InferOutput<typeof standardRecord>;
 export type ProgressionRecord = v.InferOutput<typeof progressionRecord>;
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type ParsedRecord<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** Validates one upstream record; the reason names the field, e.g. `level: Invalid type`. */
-export function check<S extends v.GenericSchema>(schema: S, value: unknown, aliases?: Record<string, readonly string[]>): Checked<v.InferOutput<S>> {
+export function parseRecord<S extends v.GenericSchema>(schema: S, value: unknown, aliases?: Record<string, readonly string[]>): ParsedRecord<v.InferOutput<S>> {
   const result = v.safeParse(schema, aliases ? withAliases(value, aliases) : value);
   if (result.success) return { ok: true, value: result.output };
   const issue = result.issues[0];

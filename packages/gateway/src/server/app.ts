@@ -1,14 +1,16 @@
 /**
  * The gateway's HTTP face: a Hono app whose `fetch` handler runs on Node (@hono/node-server) and on edge runtimes.
  * Exactly the Embed API v1 paths under /v1/, with ETags and 304s, Cache-Control with stale-while-revalidate,
- * precompressed gzip/brotli, CORS from an allowlist, an in-memory TTL cache with stale-if-error, and JSON errors.
+ * precompressed gzip/brotli, CORS from an allowlist, and JSON errors. Built documents are held
+ * stale-while-revalidate (documents.ts): an expired copy is served at once, marked stale (`X-OM-Stale`, `Warning`),
+ * while one background build replaces it. `X-OM-Cache` says hit, stale or miss on every document answer.
  */
 import { Hono, type Context } from 'hono';
-import { parseEmbedPath, type EmbedDocumentKind } from '@occupational-maps/core';
-import { Dataset, UnusableRecordError } from '../dataset.js';
+import { parseEmbedPath, type CodeOption } from '@occupational-maps/core';
+import type { Dataset } from '../dataset.js';
 import { silentLogger, type Logger } from '../log.js';
-import { UpstreamError } from '../upstream/http.js';
 import { mountAssets, type AssetSource } from './assets.js';
+import { createDocumentCache } from './documents.js';
 import { negotiateEncoding, webCompressor, type Coding, type Compressor } from './compress.js';
 import { clientAddress, clientRateLimit, Readiness, type CacheOutcome, type RequestRecord } from './operations.js';
 import { entityTag, renderDocument } from './render.js';
@@ -27,6 +29,10 @@ export interface AppOptions {
   /** Static files: the elements bundle and theme presets under /elements/, and with `--demo` the demo page at `/` (see assets.ts). */
   assets?: AssetSource;
   now?: () => number;
+  /** Longest a request waits for a document never built before answering 504 (default 20 s, OM_UPSTREAM_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
+  /** Most built documents held (default 10,000). */
+  maxDocuments?: number;
   /** Per-client token bucket (OM_RATE_LIMIT_RPS, OM_RATE_LIMIT_BURST); absent or a rate of 0: no limit. */
   rateLimit?: { perSecond: number; burst: number } | null;
   /** Proxies in front whose `X-Forwarded-For` entries are believed (OM_TRUST_PROXY); 0 by default. */
@@ -50,16 +56,11 @@ interface Encoded {
   etag: string;
 }
 
-interface CachedDocument extends Encoded {
-  storedAt: number;
-}
-
-type Outcome = { entry: CachedDocument; stale: boolean } | { error: { status: 404 | 502; code: string; message: string } };
-
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 /** Below this, compression saves less than its headers cost. */
 const COMPRESS_MIN_BYTES = 256;
 const JSON_TYPE = 'application/json; charset=utf-8';
+const EXPOSED_HEADERS = 'ETag, X-OM-Stale, X-OM-Cache, Warning, Retry-After';
 
 /** Documents take no query; a short one (a cache-buster) is ignored, a long one is refused rather than parsed and logged. */
 const MAX_QUERY_LENGTH = 256;
@@ -76,12 +77,15 @@ export function createApp(options: AppOptions): Hono {
   const swr = options.staleWhileRevalidate ?? 86_400;
   const now = options.now ?? Date.now;
   const allowed = options.allowedOrigins ?? '*';
-  const cache = new Map<string, CachedDocument>();
-  const building = new Map<string, Promise<Outcome>>();
-
-  async function store(doc: unknown): Promise<CachedDocument> {
-    return { ...(await encode(renderDocument(doc))), storedAt: now() };
-  }
+  const documents = createDocumentCache<Encoded>({
+    dataset,
+    encode: (doc) => encode(renderDocument(doc)),
+    log,
+    ttlMs,
+    requestTimeoutMs: options.requestTimeoutMs ?? 20_000,
+    maxDocuments: options.maxDocuments,
+    now,
+  });
 
   /** The bytes with their precompressed codings and entity tag, computed once per body. */
   async function encode(body: Uint8Array): Promise<Encoded> {
@@ -107,51 +111,20 @@ export function createApp(options: AppOptions): Hono {
     return new Response(c.req.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
   }
 
-  async function build(path: string, kind: EmbedDocumentKind, key: string | null): Promise<Outcome> {
-    const cached = cache.get(path);
-    if (cached && now() - cached.storedAt < ttlMs) return { entry: cached, stale: false };
-    try {
-      const result = await dataset.document(kind, key);
-      if (!result.found) return { error: { status: 404, code: 'not-found', message: result.message } };
-      const entry = await store(result.doc);
-      cache.set(path, entry);
-      return { entry, stale: false };
-    } catch (error) {
-      const message =
-        error instanceof UpstreamError || error instanceof UnusableRecordError ? error.message : 'The document could not be built.';
-      // Stale-if-error: an old copy beats an error page.
-      if (cached) {
-        log.warn('serving stale copy', { path, reason: message });
-        return { entry: cached, stale: true };
-      }
-      if (!(error instanceof UpstreamError || error instanceof UnusableRecordError)) log.error('document build failed', { path, reason: String((error as Error)?.stack ?? error) });
-      else log.warn('upstream failed', { path, reason: message });
-      return { error: { status: 502, code: 'upstream-error', message: error instanceof UpstreamError ? 'The upstream data service failed; try again shortly.' : message } };
-    }
-  }
-
-  /** One build per path at a time; concurrent requests share it. */
-  function outcome(path: string, kind: EmbedDocumentKind, key: string | null): Promise<Outcome> {
-    const pending = building.get(path);
-    if (pending) return pending;
-    const promise = build(path, kind, key).finally(() => building.delete(path));
-    building.set(path, promise);
-    return promise;
-  }
 
   const corsHeaders = (c: Context): Record<string, string> => {
-    if (allowed === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, X-OM-Stale, Warning, Retry-After' };
+    if (allowed === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED_HEADERS };
     const origin = c.req.header('origin');
     const headers: Record<string, string> = { Vary: 'Origin' };
     if (origin && allowed.includes(origin)) {
       headers['Access-Control-Allow-Origin'] = origin;
-      headers['Access-Control-Expose-Headers'] = 'ETag, X-OM-Stale, Warning, Retry-After';
+      headers['Access-Control-Expose-Headers'] = EXPOSED_HEADERS;
     }
     return headers;
   };
 
-  const errorResponse = (c: Context, status: number, code: string, message: string, cacheControl = 'no-store', extra: Record<string, string> = {}) =>
-    jsonResponse(c, status, { error: { code, message } }, { 'Cache-Control': cacheControl, ...extra });
+  const errorResponse = (c: Context, status: number, code: string, message: string, cacheControl = 'no-store', extra: Record<string, string> = {}, options?: CodeOption[]) =>
+    jsonResponse(c, status, { error: { code, message, ...(options?.length ? { options } : {}) } }, { 'Cache-Control': cacheControl, ...extra });
 
   const jsonResponse = (c: Context, status: number, value: unknown, extra: Record<string, string> = {}) => {
     const body = new TextEncoder().encode(JSON.stringify(value));
@@ -237,17 +210,20 @@ export function createApp(options: AppOptions): Hono {
     const parsed = parseEmbedPath(rest);
     if (!parsed.ok) return errorResponse(c, 400, 'bad-request', parsed.reason, 'public, max-age=3600');
 
-    const result = await outcome(parsed.path, parsed.kind, parsed.key);
+    const result = await documents.outcome(parsed.path, parsed.kind, parsed.key);
     if ('error' in result) {
-      const { status, code, message } = result.error;
-      return errorResponse(c, status, code, message, status === 404 ? 'public, max-age=60' : 'no-store');
+      const { status, code, message, headers, options } = result.error;
+      return errorResponse(c, status, code, message, status === 404 ? 'public, max-age=60' : 'no-store', headers, options);
     }
-    const { entry, stale } = result;
+    const { entry, cache } = result;
+    const stale = cache === 'stale';
+    c.set('omCache' as never, cache as never); // for the access log and the metrics (onRequest)
     const headers: Record<string, string> = {
       'Content-Type': JSON_TYPE,
       'Cache-Control': stale ? 'public, max-age=60, stale-while-revalidate=600' : `public, max-age=${maxAge}, stale-while-revalidate=${swr}, stale-if-error=${swr}`,
       Vary: allowed === '*' ? 'Accept-Encoding' : 'Accept-Encoding, Origin',
       'X-Content-Type-Options': 'nosniff',
+      'X-OM-Cache': cache,
       ...corsHeaders(c),
     };
     if (stale) {

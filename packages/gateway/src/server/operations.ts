@@ -6,7 +6,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter, type ClientRateLimitInfo, type Store } from 'hono-rate-limiter';
 
-export type CacheOutcome = 'hit' | 'stale' | 'miss';
+import type { CacheOutcome } from '../observe.js';
+
+export type { CacheOutcome } from '../observe.js';
 
 /** One request as the access log and the metrics see it. */
 export interface RequestRecord {

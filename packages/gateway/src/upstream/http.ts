@@ -1,31 +1,58 @@
 /**
- * The one HTTP path to the upstream APIs: timeouts, bounded concurrency, retries with exponential backoff and
- * jitter on network errors, 5xx and malformed bodies, `Retry-After` on 429, and no retry on 401/403 (a bad key).
+ * The one HTTP path to the upstream APIs:
+ * - a bounded queue (p-queue): at most `concurrency` requests in flight, at most `queueLimit` waiting; past that a
+ *   new request fails at once with `UpstreamBusyError` (the server answers 503 with `Retry-After`) instead of the
+ *   queue growing without limit;
+ * - a timeout for the response headers, then a stall timeout while the body streams in (no bytes for
+ *   `stallTimeoutMs`), so a 79 MB list on an ordinary connection is not cut off by a whole-body deadline; progress
+ *   is reported as bytes arrive;
+ * - retries with core's backoff (exponential, equal jitter) on network errors, timeouts, stalls, 5xx and malformed
+ *   bodies, `Retry-After` on 429, and no retry on 401/403 (a bad key).
  * `fetch` is injectable so the embedded dataset and the tests drive exactly this code.
  */
+import PQueue from 'p-queue';
+import { backoffDelay, parseRetryAfter } from '@occupational-maps/core';
 import { redact, silentLogger, type Logger } from '../log.js';
+import type { QueueState } from '../observe.js';
 
 export type FetchLike = (input: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
 
-export type UpstreamErrorKind = 'auth' | 'http' | 'network' | 'timeout' | 'malformed';
+export type UpstreamErrorKind = 'auth' | 'http' | 'network' | 'timeout' | 'stalled' | 'malformed' | 'busy';
 
 export class UpstreamError extends Error {
   constructor(
     readonly kind: UpstreamErrorKind,
     message: string,
     readonly status: number | null = null,
+    /** 429: how long the upstream asked us to wait. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'UpstreamError';
   }
 }
 
+/** The upstream queue is full: the request was not sent. `retryAfterSeconds` estimates when there will be room. */
+export class UpstreamBusyError extends UpstreamError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('busy', `The upstream queue is full; try again in ${retryAfterSeconds} s.`);
+    this.name = 'UpstreamBusyError';
+  }
+}
+
+/** Bytes of one response body received so far, and its announced length (null when not sent). */
+export type DownloadProgress = (received: number, total: number | null) => void;
+
 export interface HttpOptions {
   fetch?: FetchLike;
-  /** Per attempt. */
+  /** Per attempt, until the response headers arrive. */
   timeoutMs?: number;
+  /** Per attempt, longest gap between two chunks of the body (default: `timeoutMs`). */
+  stallTimeoutMs?: number;
   /** Requests in flight at once, across every client sharing this instance. */
   concurrency?: number;
+  /** Requests that may wait for a slot; more are refused with `UpstreamBusyError` (default: unbounded). */
+  queueLimit?: number;
   /** Attempts after the first. */
   retries?: number;
   /** First backoff delay; doubles each retry, with jitter. */
@@ -50,49 +77,26 @@ export interface UpstreamStats {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Seconds or an HTTP date, as RFC 9110 allows; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (!value) return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-/** A counting semaphore: at most `limit` holders at once, served in arrival order. */
-class Semaphore {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-  constructor(private readonly limit: number) {}
-  async acquire(): Promise<() => void> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    };
-  }
-}
-
 export class UpstreamHttp {
   readonly stats: UpstreamStats = { calls: 0, retries: 0 };
   private readonly fetch: FetchLike;
-  private readonly semaphore: Semaphore;
+  private readonly queue: PQueue;
   private readonly options: Required<Omit<HttpOptions, 'fetch' | 'log' | 'secrets'>>;
   private readonly secrets: readonly string[];
   private readonly log: Logger;
+  /** Moving average of an attempt's duration, for the `Retry-After` of a refused request. */
+  private averageMs = 1_000;
 
   constructor(options: HttpOptions = {}) {
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.secrets = options.secrets ?? [];
     this.log = options.log ?? silentLogger;
+    const timeoutMs = options.timeoutMs ?? 20_000;
     this.options = {
-      timeoutMs: options.timeoutMs ?? 20_000,
+      timeoutMs,
+      stallTimeoutMs: options.stallTimeoutMs ?? timeoutMs,
       concurrency: Math.max(1, options.concurrency ?? 4),
+      queueLimit: Math.max(0, options.queueLimit ?? Infinity),
       retries: Math.max(0, options.retries ?? 4),
       retryBaseMs: options.retryBaseMs ?? 2_000,
       retryMaxMs: options.retryMaxMs ?? 30_000,
@@ -100,42 +104,54 @@ export class UpstreamHttp {
       sleep: options.sleep ?? defaultSleep,
       random: options.random ?? Math.random,
     };
-    this.semaphore = new Semaphore(this.options.concurrency);
+    this.queue = new PQueue({ concurrency: this.options.concurrency });
   }
 
-  /** GETs JSON. 404 is `{ found: false }`; anything else that is not a 2xx JSON body throws `UpstreamError`. */
-  async getJson(url: string, headers: Record<string, string> = {}): Promise<JsonResult> {
+  /** Requests running and waiting now, and the bound on waiting ones. */
+  queueState(): QueueState {
+    return { active: this.queue.pending, waiting: this.queue.size, limit: this.options.queueLimit };
+  }
+
+  /**
+   * GETs JSON. 404 is `{ found: false }`; anything else that is not a 2xx JSON body throws `UpstreamError`
+   * (`UpstreamBusyError` at once when the queue is full). Retries queue again but are never refused.
+   */
+  async getJson(url: string, headers: Record<string, string> = {}, onProgress?: DownloadProgress): Promise<JsonResult> {
+    if (this.queue.size >= this.options.queueLimit) {
+      const seconds = Math.ceil(((this.queue.size + this.queue.pending) * this.averageMs) / this.options.concurrency / 1000);
+      throw new UpstreamBusyError(Math.min(60, Math.max(1, seconds)));
+    }
     const safeUrl = redact(url, this.secrets);
     for (let attempt = 0; ; attempt++) {
-      let waitMs: number | null = null;
-      let failure: UpstreamError;
-      const release = await this.semaphore.acquire();
-      try {
-        this.stats.calls++;
-        const outcome = await this.attempt(url, safeUrl, headers);
-        if (!(outcome instanceof UpstreamError)) return outcome.result;
-        failure = outcome;
-        waitMs = outcome.status === 429 ? (outcome as RetryableError).retryAfterMs ?? null : null;
-      } finally {
-        release();
-      }
+      const outcome = (await this.queue.add(() => this.attempt(url, safeUrl, headers, onProgress)))!;
+      if (!(outcome instanceof UpstreamError)) return outcome.result;
+      const failure = outcome;
       const retryable = failure.kind !== 'auth' && !(failure.kind === 'http' && failure.status !== 429 && (failure.status ?? 0) < 500);
       if (!retryable || attempt >= this.options.retries) throw failure;
+      const waitMs = failure.status === 429 ? failure.retryAfterMs : null;
       if (waitMs !== null && waitMs > this.options.retryAfterMaxMs) {
         throw new UpstreamError('http', `${safeUrl}: rate limited for ${Math.round(waitMs / 1000)} s, longer than we wait`, 429);
       }
-      const backoff = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** attempt);
-      // Equal jitter: at least half the backoff, so retries spread out without collapsing to zero.
-      const delay = waitMs ?? Math.round(backoff / 2 + (this.options.random() * backoff) / 2);
+      const delay = waitMs ?? Math.round(backoffDelay(attempt, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random));
       this.stats.retries++;
       this.log.warn('upstream retry', { url: safeUrl, reason: failure.message, attempt: attempt + 1, delayMs: delay });
       await this.options.sleep(delay);
     }
   }
 
-  private async attempt(url: string, safeUrl: string, headers: Record<string, string>): Promise<{ result: JsonResult } | UpstreamError> {
+  /** One attempt, timed: a result, or the error that ended it (returned, so the caller decides on retry). */
+  private async attempt(url: string, safeUrl: string, headers: Record<string, string>, onProgress?: DownloadProgress) {
+    this.stats.calls++;
+    const started = performance.now();
+    const outcome = await this.send(url, safeUrl, headers, onProgress);
+    this.averageMs = this.averageMs * 0.9 + (performance.now() - started) * 0.1;
+    return outcome;
+  }
+
+  private async send(url: string, safeUrl: string, headers: Record<string, string>, onProgress?: DownloadProgress) {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    let timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    let stalled = false;
     try {
       let response: Response;
       try {
@@ -145,29 +161,31 @@ export class UpstreamHttp {
         return new UpstreamError('network', redact(`${safeUrl}: ${(error as Error)?.message ?? String(error)}`, this.secrets));
       }
       const { status } = response;
-      if (status === 404) {
+      if (status === 404 || status === 401 || status === 403 || status < 200 || status > 299) {
         await response.body?.cancel().catch(() => {});
-        return { result: { found: false } };
+        if (status === 404) return { result: { found: false } as JsonResult, status };
+        if (status === 401 || status === 403) return new UpstreamError('auth', `${safeUrl}: ${status}, the API key (OM_API_KEY) was refused`, status);
+        const retryAfterMs = status === 429 ? (parseRetryAfter(response.headers.get('retry-after'), Date.now()) ?? null) : null;
+        return new UpstreamError('http', `${safeUrl}: HTTP ${status}`, status, retryAfterMs);
       }
-      if (status === 401 || status === 403) {
-        await response.body?.cancel().catch(() => {});
-        return new UpstreamError('auth', `${safeUrl}: ${status}, the API key (OM_API_KEY) was refused`, status);
-      }
-      if (status < 200 || status > 299) {
-        await response.body?.cancel().catch(() => {});
-        const error = new UpstreamError('http', `${safeUrl}: HTTP ${status}`, status) as RetryableError;
-        if (status === 429) error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        return error;
-      }
+      // The body streams in: each chunk restarts the stall timer, so only silence ends a long download.
+      const restart = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          stalled = true;
+          controller.abort();
+        }, this.options.stallTimeoutMs);
+      };
+      restart();
       let text: string;
       try {
-        text = await response.text();
+        text = await readText(response, onProgress, restart);
       } catch (error) {
-        if (controller.signal.aborted) return new UpstreamError('timeout', `${safeUrl}: body not complete within ${this.options.timeoutMs} ms`);
-        return new UpstreamError('network', redact(`${safeUrl}: ${(error as Error)?.message}`, this.secrets));
+        if (stalled) return new UpstreamError('stalled', `${safeUrl}: no bytes of the body for ${this.options.stallTimeoutMs} ms`, status);
+        return new UpstreamError('network', redact(`${safeUrl}: ${(error as Error)?.message}`, this.secrets), status);
       }
       try {
-        return { result: { found: true, body: JSON.parse(text) } };
+        return { result: { found: true, body: JSON.parse(text) } as JsonResult, status };
       } catch {
         return new UpstreamError('malformed', `${safeUrl}: the body is not JSON (${text.length} bytes)`, status);
       }
@@ -177,4 +195,23 @@ export class UpstreamHttp {
   }
 }
 
-type RetryableError = UpstreamError & { retryAfterMs?: number | null };
+/** Reads a body chunk by chunk, calling `onChunk` on each and `onProgress` with the bytes so far. */
+async function readText(response: Response, onProgress: DownloadProgress | undefined, onChunk: () => void): Promise<string> {
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    onChunk();
+    received += value.byteLength;
+    parts.push(decoder.decode(value, { stream: true }));
+    onProgress?.(received, total);
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}

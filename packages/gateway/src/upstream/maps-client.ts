@@ -19,14 +19,13 @@ export const ROUTE_TREE_EXPAND = [
 export class MapsClient {
   readonly base: string;
   constructor(
-    private readonly http: UpstreamHttp,
+    readonly http: UpstreamHttp,
     options: { base?: string; apiKey?: string } = {},
   ) {
     this.base = (options.base ?? DEFAULT_MAPS_API_BASE).replace(/\/+$/, '');
     this.headers = options.apiKey ? { 'X-API-KEY': options.apiKey } : {};
   }
   private readonly headers: Record<string, string>;
-
   private get(path: string): Promise<JsonResult> {
     return this.http.getJson(`${this.base}${path}`, this.headers);
   }

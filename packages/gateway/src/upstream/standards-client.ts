@@ -1,5 +1,5 @@
 /** API A, the apprenticeship standards API (no key). The full list is ~79 MB, so it is only fetched for snapshots. */
-import type { JsonResult, UpstreamHttp } from './http.js';
+import type { DownloadProgress, JsonResult, UpstreamHttp } from './http.js';
 
 export const DEFAULT_STANDARDS_API_BASE = 'https://skillsengland.education.gov.uk/api/apprenticeshipstandards';
 
@@ -16,8 +16,8 @@ export class StandardsClient {
   standard(referenceNumber: string): Promise<JsonResult> {
     return this.http.getJson(`${this.base}/${encodeURIComponent(referenceNumber)}`);
   }
-  /** Every version of every standard, one array. */
-  all(): Promise<JsonResult> {
-    return this.http.getJson(this.base);
+  /** Every version of every standard, one array (~79 MB live: streamed, with progress as it arrives). */
+  all(onProgress?: DownloadProgress): Promise<JsonResult> {
+    return this.http.getJson(this.base, {}, onProgress);
   }
 }
