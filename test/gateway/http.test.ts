@@ -16,7 +16,7 @@ function client(options: ConstructorParameters<typeof UpstreamHttp>[0] = {}) {
   const http = new UpstreamHttp({
     retries: 3,
     retryBaseMs: 100,
-    timeoutMs: 500,
+    timeoutMs: 2000, // generous: a loaded CI machine must not turn a cold first request into a retry
     secrets: [API_KEY],
     log: createLogger({ secrets: [API_KEY], write: (line) => logs.push(line) }),
     sleep: async (ms) => void sleeps.push(ms),
