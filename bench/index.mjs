@@ -30,7 +30,7 @@ const BENCHMARKS = [
 const TIME_LIMIT_MS = 240_000;
 
 const SECTIONS = {
-  'Bundle size': 'Production build (rollup + esbuild + terser, Lit\'s production build), gzip -9 of what loads before the element renders. Baseline: a one-line Lit element bundled the same way, the floor every element stands on. Goals from issue #7.',
+  'Bundle size': 'Production build (rollup + esbuild + terser, Lit\'s production build), gzip -9 of what loads before the element renders. Baseline: a one-line Lit element bundled the same way, the floor every element stands on. Goals from issues #7 and #18.',
   Requests: 'A page with one `<route-map>`, 100 compact `<occupation-card>`s over 30 codes and 100 `<soc-badge>`s, served by the gateway with the CDN bundle; Embed API requests counted in headless Chromium (playwright-core), fresh browser context per run. Baseline: the same 201 embeds loaded by a naive page that makes one plain `fetch` per element.',
   Rendering: 'A synthetic 250-occupation route in headless Chromium, timed from the data\'s arrival to laid-out tiles (style and layout included). Baseline: the same tiles, markup shape and stylesheets rendered with one `innerHTML` assignment in a shadow root.',
   Payload: 'Embed API documents from the embedded dataset against the upstream records they are built from, both gzip -9.',

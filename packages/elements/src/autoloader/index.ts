@@ -4,7 +4,8 @@ import { ELEMENT_LOADERS } from './elements.js';
  * Defines each element of the library when its tag first appears, by importing that element's code then (Shoelace's
  * autoloader pattern): a page pays only for the elements it uses. Importing this module checks the document at once
  * and then watches it for elements added later. `customElements.whenDefined(tag)` works as usual. Elements that show
- * other elements (a `<route-map>` opens `<occupation-card>`s) load those with themselves.
+ * other elements load those themselves when they need them (a `<route-map>` loads `<occupation-card>` when a person
+ * first opens an occupation).
  */
 
 const TAGS = Object.keys(ELEMENT_LOADERS);

@@ -1,8 +1,9 @@
-// Registers <route-map>, and <occupation-card>, which the map opens in its dialog. Safe to import more than once,
-// even from two copies of the library.
+// Registers <route-map>. <occupation-card>, which the map opens in its dialog, is loaded and registered when a person
+// first opens an occupation, not before the map renders. Safe to import more than once, even from two copies of the
+// library.
 import { RouteMap } from '../route-map/route-map.js';
-import './occupation-card.js';
 
+RouteMap.loadDialogElements ??= () => import('./occupation-card.js');
 RouteMap.define('route-map');
 
 declare global {

@@ -89,6 +89,14 @@ export type { RouteMapView } from './views/view-model.js';
 export class RouteMap extends OmElement {
   static override styles = [tokens, paletteTokens, sharedStyles, attributionStyles, routeMapStyles];
 
+  /**
+   * Loads the code of what the dialog shows (`<occupation-card>`, and the `<soc-badge>` and `<favourite-toggle>` it
+   * shows). The define entry sets it, so that code loads when a person first opens an occupation rather than before
+   * the map renders: many hosts never open the dialog. A class registered by hand leaves it unset (the host defines
+   * `<occupation-card>` itself).
+   */
+  static loadDialogElements?: () => Promise<unknown>;
+
   /** Per-element overrides of any visible string, this element's own included (passed on to the elements it shows). */
   @property({ attribute: false }) override strings: Partial<RouteMapStrings & OccupationCardStrings & FavouriteToggleStrings> = {};
 
@@ -156,6 +164,8 @@ export class RouteMap extends OmElement {
   /** The occupation whose card is open in the dialog. */
   @state() private dialogCode = '';
   @state() private announcement = '';
+  /** Whether the dialog's elements have loaded: `''` not asked for yet, then `loading`, `ready` or `failed`. */
+  @state() private dialogElements: '' | 'loading' | 'ready' | 'failed' = '';
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -348,7 +358,7 @@ export class RouteMap extends OmElement {
       ${body}
       ${renderLegend(vm)}
       ${this.noAttribution ? nothing : renderAttribution(text)}
-      ${renderDialog(vm, { code: this.dialogCode, apiBase: resolveApiBase(this), client: this.client })}
+      ${renderDialog(vm, { code: this.dialogCode, apiBase: resolveApiBase(this), client: this.client, elements: this.dialogElements || 'loading', retry: () => this.loadDialogElements() })}
       <div class="om-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -398,8 +408,28 @@ export class RouteMap extends OmElement {
       this.returnFocusElement = returnTo;
       this.returnFocusKey = returnTo?.dataset.nav ?? '';
       this.dialogCode = code;
+      this.loadDialogElements();
     }
     return proceed;
+  }
+
+  /** Loads the dialog's elements once (again after a failure); the dialog shows a loading line until they are ready. */
+  private loadDialogElements(): void {
+    if (this.dialogElements === 'loading' || this.dialogElements === 'ready') return;
+    const load = (this.constructor as typeof RouteMap).loadDialogElements;
+    if (!load || customElements.get('occupation-card')) {
+      this.dialogElements = 'ready';
+      return;
+    }
+    this.dialogElements = 'loading';
+    load().then(
+      () => {
+        this.dialogElements = 'ready';
+      },
+      () => {
+        this.dialogElements = 'failed';
+      },
+    );
   }
 
   private closeDialog(): void {

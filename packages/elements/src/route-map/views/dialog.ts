@@ -12,9 +12,23 @@ export function renderDialog(vm: RouteViewModel, dialog: DialogModel) {
       <span class="dialog__title">${text.mapDialogTitle}</span>
       <button type="button" class="om-button" @click=${actions.closeDialog}>${text.mapClose}</button>
     </div>
-    ${code
-      ? html`<occupation-card code=${code} api-base=${dialog.apiBase ?? nothing} .client=${dialog.client} .strings=${vm.strings}
-          heading-level="2" ?favourites=${vm.favourites}></occupation-card>`
-      : nothing}
+    ${code ? renderCard(vm, dialog) : nothing}
   </dialog>`;
+}
+
+/**
+ * The card, with a loading line until its code has arrived (it loads on the first open) and a Retry when it could
+ * not be loaded. The card element is in the dialog from the start, so it upgrades as soon as it is defined.
+ */
+function renderCard(vm: RouteViewModel, dialog: DialogModel) {
+  const { text } = vm;
+  if (dialog.elements === 'failed') {
+    return html`<div class="dialog__state" part="error" role="alert">
+      <p>${text.errorTitle}</p>
+      <button type="button" class="om-button" @click=${dialog.retry}>${text.retry}</button>
+    </div>`;
+  }
+  return html`${dialog.elements === 'loading' ? html`<p class="dialog__state" role="status">${text.loading}</p>` : nothing}
+    <occupation-card code=${dialog.code} api-base=${dialog.apiBase ?? nothing} .client=${dialog.client} .strings=${vm.strings}
+      heading-level="2" ?favourites=${vm.favourites}></occupation-card>`;
 }

@@ -75,4 +75,8 @@ export interface DialogModel {
   code: string;
   apiBase: string | null;
   client?: EmbedClient;
+  /** Whether the code of `<occupation-card>` has loaded (it loads on the first open). */
+  elements: 'loading' | 'ready' | 'failed';
+  /** Tries loading that code again after a failure. */
+  retry: () => void;
 }

@@ -190,6 +190,10 @@ export const viewStyles = css`
     display: block;
     padding: var(--_om-space-4);
   }
+  .dialog__state {
+    margin: 0;
+    padding: var(--_om-space-4);
+  }
 
   .skeleton-map {
     display: grid;
