@@ -230,6 +230,8 @@ describe('<route-map favourites> dialog', () => {
     const el = await withFavourites(await fixture<RouteMap>(html`<route-map api-base=${API_BASE} route="digital" favourites></route-map>`));
     tileFor(el, DATA_ANALYST).click();
     await el.updateComplete;
+    // The card's code loads on the first open.
+    await customElements.whenDefined('occupation-card');
     const card = shadow(el).querySelector<OccupationCard>('dialog occupation-card')!;
     expect(card.favourites).to.be.true;
     await waitUntil(() => shadow(card).querySelector('favourite-toggle'), 'the card shows its star', { timeout: 5000 });

@@ -27,7 +27,11 @@ export class RouteFavouritesController implements ReactiveController {
   private followed?: FavouritesStore;
   private stopFollowing?: () => void;
 
-  constructor(private readonly host: RouteFavouritesHost) {
+  /** `loadElements` loads the code of `<favourite-toggle>` (the list and table views show one per occupation). */
+  constructor(
+    private readonly host: RouteFavouritesHost,
+    private readonly loadElements: () => Promise<unknown> = () => Promise.resolve(),
+  ) {
     host.addController(this);
   }
 
@@ -71,12 +75,15 @@ export class RouteFavouritesController implements ReactiveController {
     return store.add({ code: occupation.code, title: occupation.title, level: occupation.level, routeSlug: occupation.routeSlug ?? routeSlug }) ? 'added' : 'full';
   }
 
-  /** The store and its change events live in their own module, fetched only by maps that show favourites. */
+  /**
+   * The store and its change events live in their own module, fetched only by maps that show favourites, with the
+   * code of `<favourite-toggle>`.
+   */
   private load(): void {
     if (this.requested) return;
     this.requested = true;
-    import('../shared/favourites.js').then(
-      (module) => {
+    Promise.all([import('../shared/favourites.js'), this.loadElements()]).then(
+      ([module]) => {
         this.module = module;
         this.host.store ??= module.getFavouritesStore();
         this.host.requestUpdate();

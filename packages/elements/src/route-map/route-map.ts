@@ -97,6 +97,12 @@ export class RouteMap extends OmElement {
    */
   static loadDialogElements?: () => Promise<unknown>;
 
+  /**
+   * Loads the code of `<favourite-toggle>`, which the list and table views show with `favourites`. The define entry
+   * sets it; it is fetched only by maps that show favourites.
+   */
+  static loadFavouriteElements?: () => Promise<unknown>;
+
   /** Per-element overrides of any visible string, this element's own included (passed on to the elements it shows). */
   @property({ attribute: false }) override strings: Partial<RouteMapStrings & OccupationCardStrings & FavouriteToggleStrings> = {};
 
@@ -183,7 +189,7 @@ export class RouteMap extends OmElement {
   });
 
   private readonly urlState = new UrlStateController(this, { closeDialog: () => this.closeDialog() });
-  private readonly favouritesState = new RouteFavouritesController(this);
+  private readonly favouritesState = new RouteFavouritesController(this, () => (this.constructor as typeof RouteMap).loadFavouriteElements?.() ?? Promise.resolve());
   private readonly searchIndex = new SearchIndexController(this);
   private readonly navigation = new KeyboardNavigationController(this, {
     dialogOpen: () => Boolean(this.dialog?.open),
