@@ -254,3 +254,18 @@ test('without the elements package, publish says what to install', async () => {
   await mkdir(join(work, 'no-elements'), { recursive: true });
   await assert.rejects(readElementsBundle(nowhere), /install it beside the gateway \(npm install @occupational-maps\/elements\)/);
 });
+
+test('a run removes the staging folders of killed runs, and only those', async () => {
+  const out = join(work, 'stale');
+  const dead = spawn(process.execPath, ['-e', '']);
+  const deadPid = await new Promise<number>((resolve) => dead.on('exit', () => resolve(dead.pid!)));
+  await mkdir(join(out, `.publish.tmp-${deadPid}-1`, 'v1'), { recursive: true });
+  await mkdir(join(out, `.v1.tmp-${deadPid}-2`), { recursive: true });
+  await mkdir(join(out, `.publish.tmp-${process.ppid}-3`), { recursive: true }); // a run in progress elsewhere
+  const gateway = await embeddedGateway();
+  await publishSite({ dataset: gateway.dataset, outDir: out });
+  const hidden = (await readdir(out)).filter((name) => name.startsWith('.')).sort();
+  assert.deepEqual(hidden, ['.nojekyll', `.publish.tmp-${process.ppid}-3`, `.v1.tmp-${deadPid}-2`], 'publish clears its own kind of leftovers');
+  await writeSnapshot({ dataset: gateway.dataset, outDir: out });
+  assert.deepEqual((await readdir(out)).filter((name) => name.startsWith('.')).sort(), ['.nojekyll', `.publish.tmp-${process.ppid}-3`]);
+});

@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +20,7 @@ import sirv from 'sirv';
 import { DEFAULT_FIXTURES_DIR, filesUnder } from '@occupational-maps/gateway';
 import { API_KEY, json, startUpstream, type MockUpstream } from '../../gateway/helpers.js';
 import { fingerprint, headersFor, parseHeadersFile } from '../../gateway/static-site.js';
-import { launchBrowser, PAGE_HELPERS, poll, ROOT, startHost, waitForState, watch, writeResult, type HostServer } from './harness.js';
+import { inPage, launchBrowser, PAGE_HELPERS, poll, ROOT, startHost, waitForState, watch, writeResult, type HostServer } from './harness.js';
 import { PUBLISH_COMMAND, PUBLISH_OUT } from './publish-command.js';
 
 const PACKAGES = ['core', 'elements', 'gateway'];
@@ -187,6 +187,12 @@ test('the site\'s own index.html shows every element live against the site, with
     const tags = ['route-map', 'occupation-card', 'soc-badge', 'progression-map', 'occupation-search', 'occupation-compare', 'favourite-toggle', 'occupation-favourites', 'map-builder'];
     await poll(page, `${JSON.stringify(tags)}.every((tag) => customElements.get(tag))`);
     await waitForState(page, tags.join(','), 'ready');
+    await page.addScriptTag({ content: readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8') });
+    const violations = await inPage<string[]>(page, `async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] }))
+      .violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '))`);
+    assert.deepEqual(violations, [], 'axe WCAG 2.2 AA');
+    await page.setViewportSize({ width: 320, height: 800 });
+    assert.equal(await inPage<number>(page, '() => document.documentElement.scrollWidth - document.documentElement.clientWidth'), 0, 'no horizontal scrolling at 320 px');
     assert.deepEqual([...seen.errors, ...seen.pageErrors], [], 'no console error');
   } finally {
     await page.close();
@@ -204,4 +210,17 @@ test('a second publish with the upstream failing leaves the site byte-identical'
     upstream.override = null;
   }
   assert.deepEqual(await fingerprint(site), before);
+});
+
+test('npx om-gateway publish --source fixtures works from the installed tarballs too (no key, the embedded sample)', async () => {
+  const out = join(app, 'sample-site');
+  const result = spawnSync('npx', ['om-gateway', 'publish', '--out', out, '--source', 'fixtures', '--quiet'], {
+    cwd: app,
+    encoding: 'utf8',
+    env: { ...process.env, OM_API_KEY: '', npm_config_offline: 'true', NODE_OPTIONS: '' },
+  });
+  assert.equal(result.status, 0, result.stderr);
+  const files = await filesUnder(out);
+  for (const required of ['_headers', 'index.html', 'elements/occupational-maps.js', 'v1/meta.json']) assert.ok(files.includes(required), required);
+  assert.equal(JSON.parse(await readFile(join(out, 'v1', 'meta.json'), 'utf8')).source, 'fixtures');
 });

@@ -30,18 +30,24 @@ export const escapeHtml = (value: unknown): string => String(value).replace(/[&<
 
 const OFFICIAL_MAPS = 'https://occupational-maps.skillsengland.education.gov.uk/';
 
-/** "11 September 2026" (the day in UTC), or the raw text when it is not a date. */
+/** "11 September 2026" (the day in UK time, as the elements' attribution line), or the raw text when it is not a date. */
 export function dataDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
 }
 
-/** What the data is, in the words the elements' attribution line uses. */
+/** What meta.json says the data is: its `data` field, or (documents made before it existed) worked out from `source`. */
+function provenance(meta: MetaDocument): { kind: string; fetchedAt: string | null } {
+  const data = (meta as MetaDocument & { data?: { kind: string; fetchedAt: string | null } }).data;
+  return data ?? (meta.source === 'fixtures' ? { kind: 'sample', fetchedAt: null } : { kind: 'skills-england', fetchedAt: meta.generatedAt });
+}
+
+/** What the data is, in the words of the elements' attribution line ("Skills England data, 11 September 2026"). */
 export function dataStatement(meta: MetaDocument): string {
-  return meta.source === 'fixtures'
-    ? 'Illustrative sample data (the embedded offline dataset), not Skills England data. Publish with OM_API_KEY set for the real data.'
-    : `Skills England data, ${dataDate(meta.generatedAt)}`;
+  const data = provenance(meta);
+  if (data.kind === 'sample') return 'Sample data: the occupations shown are illustrative sample data, not Skills England data. Publish with OM_API_KEY set for the real data';
+  return data.fetchedAt ? `Skills England data, ${dataDate(data.fetchedAt)}` : 'Skills England data';
 }
 
 /**
@@ -168,6 +174,7 @@ export function indexPage(options: IndexPageOptions): string {
   table { border-collapse: collapse; } th, td { text-align: left; padding: .25rem 1.5rem .25rem 0; border-bottom: 1px solid #e0e0e0; }
   td { font-variant-numeric: tabular-nums; }
   pre { background: #f3f2f1; padding: .75rem 1rem; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
+  code { overflow-wrap: anywhere; }
   .live { margin: 1rem 0; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .note, .data { background: #fff7bf; padding: .5rem 1rem; border-left: 5px solid #ffdd00; }

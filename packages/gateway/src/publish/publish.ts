@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateDocument, type MetaDocument, type ProgressionDocument, type RouteMapDocument, type RoutesDocument } from '@occupational-maps/core';
 import type { Dataset } from '../dataset.js';
-import { documentRank, swapIn } from '../snapshot/swap.js';
+import { documentRank, stagingFolder, swapIn } from '../snapshot/swap.js';
 import { emptySummary, finishSummary, writeDocuments, type SnapshotSummary } from '../snapshot/write.js';
 import type { UpstreamStats } from '../upstream/http.js';
 import { HASHED_CHUNK } from '../server/assets.js';
@@ -99,13 +99,13 @@ export async function publishSite(options: PublishOptions): Promise<PublishSumma
   const baseUrl = options.baseUrl ? normaliseBaseUrl(options.baseUrl) : null;
   // Before any upstream call: a missing bundle is known at once.
   const bundle = options.bundle ?? (await readElementsBundle());
-  const staged = join(root, `.publish.tmp-${process.pid}-${Date.now()}`);
   const summary = emptySummary();
   const callsBefore = options.stats ? { ...options.stats } : { calls: 0, retries: 0 };
   let files = 0;
   let siteBytes = 0;
 
   await mkdir(root, { recursive: true });
+  const staged = await stagingFolder(root, '.publish.tmp');
   try {
     const v1 = join(staged, 'v1');
     await writeDocuments({ dataset: options.dataset, into: v1, onProgress: options.onProgress }, summary);

@@ -76,6 +76,28 @@ async function pruneEmpty(dir: string): Promise<void> {
   await rmdir(dir).catch(() => {});
 }
 
+/** True when a process with this id runs (the staging folder of a run in progress must stay). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A staging folder for a new run (`root/<prefix>-<pid>-<time>`), after removing those a killed run left behind
+ * (their process is gone): an upload step would otherwise publish them with the site.
+ */
+export async function stagingFolder(root: string, prefix: string): Promise<string> {
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    const pid = name.startsWith(`${prefix}-`) ? Number(name.slice(prefix.length + 1).split('-')[0]) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !running(pid)) await rm(join(root, name), { recursive: true, force: true });
+  }
+  return join(root, `${prefix}-${process.pid}-${Date.now()}`);
+}
+
 /** Moves the staged files into `root` (see the comment at the top), then removes `staged`. */
 export async function swapIn(plan: SwapPlan): Promise<void> {
   const rank = plan.rank ?? (() => 0);

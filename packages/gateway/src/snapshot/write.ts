@@ -9,7 +9,7 @@ import { parseEmbedPath } from '@occupational-maps/core';
 import { UnusableRecordError, type Dataset } from '../dataset.js';
 import { renderDocument } from '../server/render.js';
 import type { UpstreamStats } from '../upstream/http.js';
-import { documentRank, swapIn } from './swap.js';
+import { documentRank, stagingFolder, swapIn } from './swap.js';
 
 export interface SnapshotSummary {
   documents: number;
@@ -116,11 +116,11 @@ export function summaryLines(summary: SnapshotSummary, quiet: boolean): string[]
 export async function writeSnapshot(options: SnapshotOptions): Promise<SnapshotSummary> {
   const started = performance.now();
   const root = resolve(options.outDir);
-  const staged = join(root, `.v1.tmp-${process.pid}-${Date.now()}`);
   const summary = emptySummary();
   const callsBefore = options.stats ? { ...options.stats } : { calls: 0, retries: 0 };
 
   await mkdir(root, { recursive: true });
+  const staged = await stagingFolder(root, '.v1.tmp');
   try {
     await writeDocuments({ dataset: options.dataset, into: join(staged, 'v1'), onProgress: options.onProgress, concurrency: options.concurrency }, summary);
     await swapIn({ root, staged, replaces: ['v1'], rank: (path) => documentRank(path.slice('v1/'.length)) });
