@@ -214,8 +214,8 @@ describe('<occupation-card>', () => {
 
     it('parses names case-insensitively and falls back to the variant defaults', () => {
       expect([...parseSections('Duties,OVERVIEW', 'full')]).to.deep.equal(['overview', 'duties']);
-      expect([...parseSections(null, 'compact')]).to.deep.equal(['products']);
-      expect([...parseSections(undefined, 'full')]).to.deep.equal(['overview', 'products', 'ksbs', 'duties', 'progression', 'links']);
+      expect([...parseSections(null, 'compact')]).to.deep.equal(['courses', 'products']);
+      expect([...parseSections(undefined, 'full')]).to.deep.equal(['overview', 'courses', 'products', 'ksbs', 'duties', 'progression', 'links']);
     });
   });
 

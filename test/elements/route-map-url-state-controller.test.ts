@@ -18,7 +18,7 @@ async function loaded(el: RouteMap): Promise<RouteMap> {
 /** The smallest host the controller needs: the map's filter properties, `sync-url` and a selection. */
 class UrlHost extends ReactiveElement {
   static override properties = {
-    levels: {}, status: {}, products: {}, search: {}, pathway: {}, view: {}, selected: {}, syncUrl: { type: Boolean, attribute: 'sync-url' },
+    levels: {}, status: {}, products: {}, search: {}, pathway: {}, view: {}, offered: {}, selected: {}, syncUrl: { type: Boolean, attribute: 'sync-url' },
   };
   levels = '';
   status = '';
@@ -26,6 +26,7 @@ class UrlHost extends ReactiveElement {
   search = '';
   pathway = '';
   view: RouteMapView = 'map';
+  offered = '';
   selected = '';
   syncUrl = false;
   closed = 0;

@@ -11,7 +11,7 @@ import type { CoursesStrings } from './courses.strings.js';
 export interface CoursesHost extends ReactiveControllerHost, HTMLElement {
   /** The `courses-src` attribute. */
   coursesSrc?: string;
-  /** A list given by script (parsed with `parseCourseList`); wins over `courses-src`. */
+  /** A list given by script (parsed with `parseCourseList`); wins over `courses-src`. `null`: no courses at all. */
   courses?: CourseList | null;
 }
 
@@ -44,10 +44,11 @@ export class CoursesController implements ReactiveController {
 
   private refresh(): void {
     const given = this.host.courses;
-    if (given) {
+    if (given !== undefined) {
+      // A list given by script wins; `null` means "no courses here", whatever the page holds.
       if (this.key !== given) {
         this.key = given;
-        this.state = { status: 'ready', list: given };
+        this.state = given ? { status: 'ready', list: given } : { status: 'none' };
       }
       return;
     }

@@ -19,6 +19,11 @@ export const coursesStrings = {
   coursesOfferedCount: (offered: number, total: number) =>
     `${offered} of ${total} ${total === 1 ? 'occupation' : 'occupations'} offered here`,
   coursesFilterOffered: 'Offered here only',
+  coursesKey: 'Our courses',
+  coursesKeyItem: 'Offered here: one of our courses leads to it',
+  coursesTableColumn: 'Offered here',
+  coursesTableYes: (count: number) => (count === 1 ? 'Yes, 1 course' : `Yes, ${count} courses`),
+  coursesTableNo: 'No',
   coursesNoticeTitle: 'Our courses could not be shown',
   /** Under the title: what went wrong (the list's own message), then that the rest works. */
   coursesNoticeBody: (message: string) => `${message} Everything else here works as usual.`,

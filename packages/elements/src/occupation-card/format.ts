@@ -20,12 +20,12 @@ export function safeExternalHref(value: string | null | undefined): string | nul
 }
 
 /** The sections a card can show, in the order they render. */
-export const CARD_SECTIONS = ['overview', 'products', 'ksbs', 'duties', 'progression', 'links'] as const;
+export const CARD_SECTIONS = ['overview', 'courses', 'products', 'ksbs', 'duties', 'progression', 'links'] as const;
 export type CardSection = (typeof CARD_SECTIONS)[number];
 
 /** The `sections` attribute as a set; the variant's defaults when the attribute is absent. Unknown names are ignored. */
 export function parseSections(value: string | null | undefined, variant: 'compact' | 'full'): ReadonlySet<CardSection> {
-  if (value === null || value === undefined) return new Set(variant === 'compact' ? ['products'] : CARD_SECTIONS);
+  if (value === null || value === undefined) return new Set(variant === 'compact' ? ['courses', 'products'] : CARD_SECTIONS);
   const wanted = value.toLowerCase().split(/[\s,]+/);
   return new Set(CARD_SECTIONS.filter((section) => wanted.includes(section)));
 }

@@ -1,4 +1,5 @@
 import { defaultStrings } from '../shared/strings.js';
+import { coursesStrings } from '../courses/courses.strings.js';
 
 /** `<occupation-card>`'s own words (British English), overridable per element through `strings`. */
 export const occupationCardStrings = {
@@ -54,5 +55,5 @@ export const occupationCardStrings = {
 };
 
 /** The shared strings with this element's own: everything `<occupation-card>` says. */
-export const occupationCardDefaults = { ...defaultStrings, ...occupationCardStrings };
+export const occupationCardDefaults = { ...defaultStrings, ...coursesStrings, ...occupationCardStrings };
 export type OccupationCardStrings = typeof occupationCardDefaults;

@@ -37,6 +37,11 @@ import {
 } from './card-sections.js';
 import { occupationHref } from '../shared/occupation-href.js';
 import { heading } from './rich-text.js';
+import { CoursesController, renderCoursesNotice } from '../courses/courses-controller.js';
+import { matchCourses } from '../courses/course-match.js';
+import type { Course, CourseList } from '../courses/course-list.js';
+import { renderCourseList } from '../courses/course-view.js';
+import { coursesStyles } from '../courses/courses.styles.js';
 
 /** Where a person can look an occupation up when the code given to the card is wrong. */
 const OFFICIAL_MAPS_URL = 'https://occupational-maps.skillsengland.education.gov.uk/';
@@ -66,6 +71,7 @@ type Subject =
  * @slot - Fallback content (for example a plain link to the occupation), shown before the element loads and again if
  *   the data cannot be loaded.
  * @slot actions - The host's call to action (for example "See our courses"), shown under the card's header.
+ * @slot courses-heading - Replaces the heading "Study with us" of the college's courses (with `courses-src`).
  *
  * @csspart base - The card.
  * @csspart header - The title block: route, title, level, status and SOC code.
@@ -85,6 +91,11 @@ type Subject =
  * @csspart disclosure-summary - The clickable line of an expandable block.
  * @csspart ksb-link - A duty's link to one of its knowledge, skills or behaviours.
  * @csspart progression-item - A "leads to" or "comes from" occupation.
+ * @csspart courses - The "Study with us" section: the college's courses that lead to this occupation.
+ * @csspart course-list - The list of those courses.
+ * @csspart course - One course.
+ * @csspart course-link - A course's title, linking to the college's page.
+ * @csspart courses-notice - The notice shown when the course list cannot be used.
  * @csspart attribution - The licence attribution line.
  * @csspart skeleton - The loading placeholder.
  * @csspart state - The wrapper of the loading, error and loaded states.
@@ -99,7 +110,7 @@ type Subject =
  * @cssproperty --om-color-green - The green-occupation marker (default #00703c).
  */
 export class OccupationCard extends OmElement {
-  static override styles = [tokens, paletteTokens, sharedStyles, attributionStyles, cardStyles];
+  static override styles = [tokens, paletteTokens, sharedStyles, attributionStyles, coursesStyles, cardStyles];
 
   /** Per-element overrides of any visible string, this element's own included (passed on to the elements it shows). */
   @property({ attribute: false }) override strings: Partial<OccupationCardStrings & FavouriteToggleStrings> = {};
@@ -133,6 +144,21 @@ export class OccupationCard extends OmElement {
 
   /** Shows a `<favourite-toggle>` star beside the title, so people can save the occupation to their favourites. */
   @property({ type: Boolean }) favourites = false;
+
+  /**
+   * A college's course list (JSON or CSV; an http(s) or relative URL, or `#id` of a script element): the courses that
+   * lead to this occupation show as "Study with us", above the products. Without it, the page's
+   * `<script type="application/json" data-om-courses>` is used when there is one.
+   */
+  @property({ attribute: 'courses-src' }) coursesSrc?: string;
+
+  /** A course list given by script (from `parseCourseList`); wins over `courses-src`. `null`: no courses. */
+  @property({ attribute: false }) courses?: CourseList | null;
+
+  /** Shows the college's courses first, above the rest of the card (as `<route-map>`'s dialog does). */
+  @property({ type: Boolean, attribute: 'courses-first' }) coursesFirst = false;
+
+  private readonly coursesController = new CoursesController(this);
 
   private readonly data = new DataController<OccupationDocument>(this, {
     request: () => {
@@ -295,7 +321,9 @@ export class OccupationCard extends OmElement {
       sections.has('ksbs') ? renderKsbs(occupation, text, sub) : nothing,
       sections.has('duties') ? renderDuties(occupation, text, sub, sections.has('ksbs'), (id) => this.showKsb(id)) : nothing,
     ];
+    const courses = sections.has('courses') ? this.renderCourses(occupation, text, sub) : nothing;
     const aside = [
+      this.coursesFirst ? nothing : courses,
       sections.has('products') ? renderProducts(occupation, text, sub, compact) : nothing,
       sections.has('products') && !compact ? renderApprenticeship(occupation, text, sub) : nothing,
       sections.has('progression') ? this.renderProgression(text, sub) : nothing,
@@ -305,6 +333,8 @@ export class OccupationCard extends OmElement {
       <div class="layout">
         ${this.renderHeader(occupation, text, compact)}
         <div class="actions" part="actions" ?hidden=${!this.hasActions}><slot name="actions" @slotchange=${this.onActionsChange}></slot></div>
+        ${sections.has('courses') ? renderCoursesNotice(this.coursesController.state, text) : nothing}
+        ${this.coursesFirst ? courses : nothing}
         <div class="body">
           <div class="main">${main}</div>
           <div class="aside">${aside}</div>
@@ -366,6 +396,27 @@ export class OccupationCard extends OmElement {
           : nothing}
       </ul>
     </header>`;
+  }
+
+  /** The college's courses that reach this occupation, by any of its codes (its own, its products', its LARS code). */
+  private coursesFor(occupation: OccupationDocument): readonly Course[] {
+    const list = this.coursesController.list;
+    if (!list) return [];
+    const target = { code: occupation.code, products: occupation.products.map((product) => product.code), larsCode: occupation.apprenticeship?.larsCode };
+    return matchCourses(list, [target]).byOccupation.get(occupation.code) ?? [];
+  }
+
+  private renderCourses(occupation: OccupationDocument, text: OccupationCardStrings, level: number) {
+    const courses = this.coursesFor(occupation);
+    if (courses.length === 0) return nothing;
+    return html`<section class="section section--courses" part="section courses" aria-labelledby="heading-courses">
+      ${heading(level, html`<slot name="courses-heading">${text.coursesStudyWithUs}</slot>`, {
+        id: 'heading-courses',
+        part: 'section-heading',
+        className: 'section-heading',
+      })}
+      ${renderCourseList(courses, text)}
+    </section>`;
   }
 
   /** Opens the disclosure holding a KSB and moves focus to it, so a duty's codes work like in-page links. */

@@ -1,4 +1,5 @@
 import { defaultStrings } from '../shared/strings.js';
+import { coursesStrings } from '../courses/courses.strings.js';
 
 /** `<route-map>`'s own words (British English), overridable per element through `strings`. */
 export const routeMapStrings = {
@@ -67,5 +68,5 @@ export const routeMapStrings = {
 };
 
 /** The shared strings with this element's own: everything `<route-map>` says. */
-export const routeMapDefaults = { ...defaultStrings, ...routeMapStrings };
+export const routeMapDefaults = { ...defaultStrings, ...coursesStrings, ...routeMapStrings };
 export type RouteMapStrings = typeof routeMapDefaults;

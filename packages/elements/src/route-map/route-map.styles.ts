@@ -55,6 +55,13 @@ const frameStyles = css`
     margin: 0;
     color: var(--_om-color-text-muted);
   }
+  .summary--offered {
+    display: flex;
+    align-items: center;
+    gap: var(--_om-space-2);
+    color: var(--_om-color-text);
+    font-weight: var(--_om-font-weight-bold);
+  }
   .note {
     margin-block-end: var(--_om-space-3);
   }

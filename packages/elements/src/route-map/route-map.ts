@@ -28,6 +28,11 @@ import { renderControls } from './views/controls.js';
 import { renderLegend } from './views/legend.js';
 import { renderSelection } from './views/selection.js';
 import { renderDialog } from './views/dialog.js';
+import { CoursesController, renderCoursesNotice } from '../courses/courses-controller.js';
+import { needsSearchIndex } from '../courses/course-match.js';
+import type { CourseList } from '../courses/course-list.js';
+import { coursesStyles } from '../courses/courses.styles.js';
+import { offeredInRoute } from './courses-overlay.js';
 
 export type { RouteMapView } from './views/view-model.js';
 
@@ -68,6 +73,10 @@ export type { RouteMapView } from './views/view-model.js';
  * @csspart tile - An occupation tile (a button, or a link with `occupation-href`).
  * @csspart badge - The Selected, Leads to and Comes from words on a tile.
  * @csspart favourite-marker - The star on a favourite occupation's tile (with `favourites`).
+ * @csspart offered-marker - The "Offered here" diamond on the tile of an occupation the college's courses lead to
+ *   (with `courses-src`).
+ * @csspart offered-summary - The header's count of occupations offered here.
+ * @csspart courses-notice - The notice shown when the course list cannot be used.
  * @csspart favourite - The `<favourite-toggle>` beside each occupation in the list and table views (with `favourites`).
  * @csspart list - The list view.
  * @csspart table - The table view.
@@ -87,7 +96,7 @@ export type { RouteMapView } from './views/view-model.js';
  * @cssproperty --om-favourite-color - The star on favourite tiles (the same token as `<favourite-toggle>`).
  */
 export class RouteMap extends OmElement {
-  static override styles = [tokens, paletteTokens, sharedStyles, attributionStyles, routeMapStyles];
+  static override styles = [tokens, paletteTokens, sharedStyles, attributionStyles, coursesStyles, routeMapStyles];
 
   /**
    * Loads the code of what the dialog shows (`<occupation-card>`, and the `<soc-badge>` and `<favourite-toggle>` it
@@ -150,6 +159,20 @@ export class RouteMap extends OmElement {
   /** Hides the licence attribution, for hosts that show it elsewhere on the page. */
   @property({ type: Boolean, attribute: 'no-attribution' }) noAttribution = false;
 
+  /**
+   * A college's course list (JSON or CSV; an http(s) or relative URL, or `#id` of a script element): tiles of the
+   * occupations its courses lead to are marked "Offered here", the header counts them, the list and table say so, and
+   * an offered occupation's card lists the courses first. Without it, the page's
+   * `<script type="application/json" data-om-courses>` is used when there is one.
+   */
+  @property({ attribute: 'courses-src' }) coursesSrc?: string;
+
+  /** A course list given by script (from `parseCourseList`); wins over `courses-src`. `null`: no courses. */
+  @property({ attribute: false }) courses?: CourseList | null;
+
+  /** `only` shows just the occupations the course list reaches (a filter in the controls, too); '' shows all. */
+  @property() offered = '';
+
   /** The selected occupation's code: its progression is highlighted. */
   @property() selected = '';
 
@@ -191,6 +214,7 @@ export class RouteMap extends OmElement {
   private readonly urlState = new UrlStateController(this, { closeDialog: () => this.closeDialog() });
   private readonly favouritesState = new RouteFavouritesController(this, () => (this.constructor as typeof RouteMap).loadFavouriteElements?.() ?? Promise.resolve());
   private readonly searchIndex = new SearchIndexController(this);
+  private readonly coursesState = new CoursesController(this);
   private readonly navigation = new KeyboardNavigationController(this, {
     dialogOpen: () => Boolean(this.dialog?.open),
     clearSelection: () => this.clearSelection(),
@@ -292,11 +316,19 @@ export class RouteMap extends OmElement {
     </div>`;
   }
 
-  private renderHeader(name: string, text: RouteMapStrings, summary?: string) {
+  private renderHeader(name: string, text: RouteMapStrings, summary?: string, offeredSummary?: string) {
     return html`<div class="header" part="header">
       ${heading(this, 0, text.mapTitle(name), 'heading--route')}
       ${summary ? html`<p class="summary">${summary}</p>` : nothing}
+      ${offeredSummary
+        ? html`<p class="summary summary--offered" part="offered-summary"><span class="om-offered__shape" aria-hidden="true"></span> ${offeredSummary}</p>`
+        : nothing}
     </div>`;
+  }
+
+  /** "8 of 46 occupations offered here": of the route's occupations, however filtered. */
+  private offeredCount(model: RouteModel, offered: ReadonlyMap<string, unknown>): string {
+    return this.text.coursesOfferedCount(model.tiles.filter((tile) => offered.has(tile.occupation.code)).length, model.tiles.length);
   }
 
   /** A safe link for an occupation from the `occupation-href` template: http(s) or relative only. */
@@ -305,13 +337,22 @@ export class RouteMap extends OmElement {
   }
 
   private get filterValues(): FilterValues {
-    return { levels: this.levels, status: this.status, products: this.products, search: this.search, pathway: this.pathway, view: this.view };
+    return { levels: this.levels, status: this.status, products: this.products, search: this.search, pathway: this.pathway, view: this.view, offered: this.offered };
+  }
+
+  /** The occupations of this route the course list reaches; LARS codes need the search index, loaded only for them. */
+  private offeredIn(model: RouteModel) {
+    const list = this.coursesState.list;
+    if (!list) return undefined;
+    if (needsSearchIndex(list)) this.searchIndex.load();
+    return offeredInRoute(model, list, this.searchIndex.index);
   }
 
   /** The model every render module is given. */
   private viewModel(model: RouteModel, text: RouteMapStrings): RouteViewModel {
     const filters = readFilters(this);
-    const visible = filterTiles(model, filters, this.searchIndex.textFor(model));
+    const offered = this.offeredIn(model);
+    const visible = filterTiles(model, filters, this.searchIndex.textFor(model), offered);
     return {
       model,
       visible,
@@ -330,6 +371,8 @@ export class RouteMap extends OmElement {
       occupationHref: this.occupationHref,
       hrefFor: (code) => this.hrefFor(code),
       actions: this.actions,
+      offered,
+      courses: this.coursesState.state,
     };
   }
 
@@ -357,14 +400,15 @@ export class RouteMap extends OmElement {
       body = renderMapView(vm);
     }
     return html`
-      ${this.renderHeader(model.document.name, text, text.mapShowing(shown, model.tiles.length))}
+      ${this.renderHeader(model.document.name, text, text.mapShowing(shown, model.tiles.length), vm.offered ? this.offeredCount(model, vm.offered) : undefined)}
+      ${renderCoursesNotice(vm.courses, text)}
       ${this.controls ? renderControls(vm) : nothing}
       ${this.searchIndex.failed && filters.terms.length > 0 ? html`<p class="note">${text.mapSearchTitlesOnly}</p>` : nothing}
       ${renderSelection(vm)}
       ${body}
       ${renderLegend(vm)}
       ${this.noAttribution ? nothing : renderAttribution(text)}
-      ${renderDialog(vm, { code: this.dialogCode, apiBase: resolveApiBase(this), client: this.client, elements: this.dialogElements || 'loading', retry: () => this.loadDialogElements() })}
+      ${renderDialog(vm, { code: this.dialogCode, apiBase: resolveApiBase(this), client: this.client, elements: this.dialogElements || 'loading', retry: () => this.loadDialogElements(), courses: this.coursesState.list })}
       <div class="om-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -372,7 +416,7 @@ export class RouteMap extends OmElement {
   // ——— Filters ———
 
   private clearFilters(): void {
-    this.changeFilter({ levels: '', status: '', products: '', search: '', pathway: '' });
+    this.changeFilter({ levels: '', status: '', products: '', search: '', pathway: '', offered: '' });
     // Both Clear filters buttons go away with the filters: focus moves to the first control rather than being lost.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#search')?.focus());
   }
@@ -384,7 +428,7 @@ export class RouteMap extends OmElement {
       const document = this.data.value;
       if (document && !isEmptyRoute(document)) {
         const model = routeModel(document);
-        const shown = filterTiles(model, readFilters(this), this.searchIndex.textFor(model)).filter(Boolean).length;
+        const shown = filterTiles(model, readFilters(this), this.searchIndex.textFor(model), this.offeredIn(model)).filter(Boolean).length;
         this.announcement = this.text.mapShowing(shown, model.tiles.length);
       }
     });

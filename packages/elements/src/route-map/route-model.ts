@@ -71,6 +71,8 @@ export interface RouteFilters {
   terms: string[];
   /** A pathway id or name; empty means all. */
   pathway: string;
+  /** Only occupations a college's course list reaches (`offered="only"`); ignored while there is no list. */
+  offeredOnly: boolean;
 }
 
 const bitOf = <T>(values: readonly T[], value: T): number => 1 << Math.max(0, values.indexOf(value));
@@ -168,13 +170,21 @@ export function formatLevels(levels: readonly number[]): string {
   return runs.join(',');
 }
 
-export function readFilters(attributes: { levels?: string; status?: string; products?: string; search?: string; pathway?: string }): RouteFilters {
+export function readFilters(attributes: {
+  levels?: string;
+  status?: string;
+  products?: string;
+  search?: string;
+  pathway?: string;
+  offered?: string;
+}): RouteFilters {
   return {
     levels: parseLevels(attributes.levels),
     statuses: parseChoices(attributes.status, STATUS_VALUES),
     productTypes: parseChoices(attributes.products, PRODUCT_TYPE_VALUES),
     terms: searchTerms(attributes.search),
     pathway: (attributes.pathway ?? '').trim(),
+    offeredOnly: (attributes.offered ?? '').trim().toLowerCase() === 'only',
   };
 }
 
@@ -187,9 +197,16 @@ export function findPathway(model: RouteModel, key: string): PathwayModel | unde
 
 /**
  * Which tiles pass the filters: a boolean per tile index. `extraText` holds each occupation's job titles and
- * keywords (lower case) once the search index has loaded; before that, search matches titles only.
+ * keywords (lower case) once the search index has loaded; before that, search matches titles only. `offered` holds
+ * the occupations a college's course list reaches, when there is a list.
  */
-export function filterTiles(model: RouteModel, filters: RouteFilters, extraText?: ReadonlyMap<string, string>): boolean[] {
+export function filterTiles(
+  model: RouteModel,
+  filters: RouteFilters,
+  extraText?: ReadonlyMap<string, string>,
+  offered?: ReadonlyMap<string, unknown>,
+): boolean[] {
+  const onlyOffered = filters.offeredOnly && offered !== undefined;
   const levelMask = filters.levels.reduce((mask, level) => mask | (1 << level), 0);
   const statusMask = maskOf(STATUS_VALUES, filters.statuses);
   const productMask = maskOf(PRODUCT_TYPE_VALUES, filters.productTypes);
@@ -200,6 +217,7 @@ export function filterTiles(model: RouteModel, filters: RouteFilters, extraText?
     if (levelMask && !(tile.levelBit & levelMask)) return false;
     if (statusMask && !(tile.statusBit & statusMask)) return false;
     if (productMask && !(tile.productMask & productMask)) return false;
+    if (onlyOffered && !offered.has(tile.occupation.code)) return false;
     if (filters.terms.length === 0) return true;
     const extra = extraText?.get(tile.occupation.code) ?? '';
     return filters.terms.every((term) => tile.titleText.includes(term) || extra.includes(term));

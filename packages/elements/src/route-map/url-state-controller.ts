@@ -12,10 +12,10 @@ export interface UrlStateHost extends ReactiveControllerHost, FilterValues {
   selected: string;
 }
 
-const FILTER_NAMES = ['levels', 'status', 'products', 'search', 'pathway', 'view'] as const;
+const FILTER_NAMES = ['levels', 'status', 'products', 'search', 'pathway', 'view', 'offered'] as const;
 type FilterName = (typeof FILTER_NAMES)[number];
 
-const DEFAULTS: FilterValues = { levels: '', status: '', products: '', search: '', pathway: '', view: 'map' };
+const DEFAULTS: FilterValues = { levels: '', status: '', products: '', search: '', pathway: '', view: 'map', offered: '' };
 
 /**
  * `sync-url`: keeps the map's filters, view and selected occupation in a namespaced part of the URL hash, so a
@@ -142,6 +142,7 @@ export class UrlStateController implements ReactiveController {
       search: state.search ?? authored.search,
       pathway: state.pathway ?? authored.pathway,
       view: view && VIEWS.includes(view) ? view : authored.view,
+      offered: state.offered ?? authored.offered,
     });
     host.selected = state.selected ? normaliseCode(state.selected) : '';
     if (!host.selected) this.actions.closeDialog();
@@ -162,6 +163,7 @@ export class UrlStateController implements ReactiveController {
       search: differs('search'),
       pathway: differs('pathway'),
       view: differs('view'),
+      offered: differs('offered'),
       selected: host.selected || undefined,
     };
     const hash = writeUrlState(location.hash, this.key, state);

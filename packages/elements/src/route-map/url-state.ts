@@ -10,6 +10,7 @@ export interface UrlState {
   search?: string;
   pathway?: string;
   view?: string;
+  offered?: string;
   selected?: string;
 }
 
@@ -21,6 +22,7 @@ const FIELDS: ReadonlyArray<[keyof UrlState, string]> = [
   ['search', 'q'],
   ['pathway', 'pathway'],
   ['view', 'view'],
+  ['offered', 'offered'],
   ['selected', 'sel'],
 ];
 

@@ -23,7 +23,7 @@ export function renderControls(vm: RouteViewModel) {
   const statuses = STATUS_VALUES.filter((value) => model.statusesPresent.includes(value) || filters.statuses.includes(value));
   const products = FILTER_PRODUCT_TYPES.filter((value) => model.productTypesPresent.includes(value) || filters.productTypes.includes(value));
   const pathway = findPathway(model, filters.pathway);
-  const anyFilter = Boolean(values.levels || values.status || values.products || values.search || values.pathway);
+  const anyFilter = Boolean(values.levels || values.status || values.products || values.search || values.pathway || values.offered);
   return html`<form class="controls" part="controls" role="search" aria-label=${text.mapFilters} @submit=${(event: Event) => event.preventDefault()}>
     <div class="control control--search">
       <label for="search">${text.mapSearchLabel}</label>
@@ -54,6 +54,14 @@ export function renderControls(vm: RouteViewModel) {
             checkbox(`product-${type}`, productLabel(type, text), filters.productTypes.includes(type), () =>
               changeFilter({ products: ordered(toggled(filters.productTypes, type), PRODUCT_TYPE_VALUES).join(',') }),
             ),
+          )}
+        </fieldset>`
+      : nothing}
+    ${vm.offered
+      ? html`<fieldset class="control">
+          <legend>${text.coursesKey}</legend>
+          ${checkbox('offered-only', html`<span class="om-offered__shape" aria-hidden="true"></span> ${text.coursesFilterOffered}`, filters.offeredOnly, () =>
+            changeFilter({ offered: filters.offeredOnly ? '' : 'only' }),
           )}
         </fieldset>`
       : nothing}

@@ -30,5 +30,5 @@ function renderCard(vm: RouteViewModel, dialog: DialogModel) {
   }
   return html`${dialog.elements === 'loading' ? html`<p class="dialog__state" role="status">${text.loading}</p>` : nothing}
     <occupation-card code=${dialog.code} api-base=${dialog.apiBase ?? nothing} .client=${dialog.client} .strings=${vm.strings}
-      heading-level="2" ?favourites=${vm.favourites}></occupation-card>`;
+      heading-level="2" ?favourites=${vm.favourites} .courses=${dialog.courses} courses-first></occupation-card>`;
 }

@@ -31,6 +31,14 @@ export function renderLegend(vm: RouteViewModel) {
             </ul>
           </div>`
         : nothing}
+      ${vm.offered
+        ? html`<div>
+            <p class="legend__title">${text.coursesKey}</p>
+            <ul>
+              <li><span class="om-offered"><span class="om-offered__shape" aria-hidden="true"></span></span> ${text.coursesKeyItem}</li>
+            </ul>
+          </div>`
+        : nothing}
       ${vm.favourites
         ? html`<div>
             <p class="legend__title">${text.mapFavouritesKey}</p>

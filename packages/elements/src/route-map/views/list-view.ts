@@ -4,6 +4,7 @@ import type { TileModel } from '../route-model.js';
 import {
   bandHeading,
   heading,
+  offeredWords,
   productWords,
   renderBadges,
   renderFavouriteToggle,
@@ -35,7 +36,7 @@ export function renderListView(vm: RouteViewModel) {
                             ${renderFavouriteToggle(vm, tile.occupation)}</span>`
                         : title(tile)}
                       <span class="list__facts">${text.level(tile.occupation.level)} · ${renderStatus(tile.occupation.status, text, true)}
-                        ${productWords(tile.occupation, text)}</span>
+                        ${productWords(tile.occupation, text)}${offeredWords(vm, tile.occupation)}</span>
                       ${renderBadges(vm.relations.get(tile.occupation.code), text)}
                     </li>`,
                   )}

@@ -111,6 +111,10 @@ export const mapViewStyles = css`
     font-weight: var(--_om-font-weight-bold);
   }
   /* A filled star, the shape of <favourite-toggle>'s on state; inline-block so the title's hover underline skips it. */
+  .offered-marker {
+    margin-inline-start: var(--_om-space-2);
+    vertical-align: 0.05em;
+  }
   .favourite-marker {
     --_om-favourite-color: var(--om-favourite-color, #b35900);
     display: inline-block;

@@ -62,6 +62,17 @@ export function renderFavouriteMarker(text: RouteMapStrings) {
   return html`<span class="favourite-marker" part="favourite-marker" aria-hidden="true">${star()}</span><span class="om-visually-hidden">${text.mapFavouriteMarker}</span>`;
 }
 
+/** The "Offered here" diamond on a tile, with words after the title so the shape is not the only sign. */
+export function renderOfferedMarker(text: RouteMapStrings) {
+  return html`<span class="om-offered__shape offered-marker" part="offered-marker" aria-hidden="true"></span><span class="om-visually-hidden">${text.coursesOfferedHereSuffix}</span>`;
+}
+
+/** "Offered here" in words, after a separator, for the list view; nothing when the occupation is not offered. */
+export function offeredWords(vm: RouteViewModel, occupation: OccupationSummary) {
+  if (!vm.offered?.has(occupation.code)) return nothing;
+  return html` · <span class="om-offered"><span class="om-offered__shape" aria-hidden="true"></span>${vm.text.coursesOfferedHere}</span>`;
+}
+
 /** The `<favourite-toggle>` beside an occupation in the list and table views. */
 export function renderFavouriteToggle(vm: RouteViewModel, occupation: OccupationSummary) {
   return html`<favourite-toggle part="favourite" code=${occupation.code} title=${occupation.title} level=${occupation.level}

@@ -4,6 +4,13 @@ import { bandLabel, productLabel } from '../../shared/labels.js';
 import { productTypesOf, renderBadges, renderFavouriteToggle, renderOccupationControl, renderStatus, withFavouriteToggles } from './parts.js';
 import type { RouteViewModel } from './view-model.js';
 
+function offeredCell(vm: RouteViewModel, code: string) {
+  const count = vm.offered?.get(code)?.length ?? 0;
+  return count
+    ? html`<span class="om-offered"><span class="om-offered__shape" aria-hidden="true"></span>${vm.text.coursesTableYes(count)}</span>`
+    : vm.text.coursesTableNo;
+}
+
 export function renderTableView(vm: RouteViewModel) {
   const { model, visible, text, actions } = vm;
   const withToggles = withFavouriteToggles(vm);
@@ -20,6 +27,7 @@ export function renderTableView(vm: RouteViewModel) {
           <th scope="col">${text.mapTableProducts}</th>
           <th scope="col">${text.mapTablePathway}</th>
           <th scope="col">${text.mapTableCluster}</th>
+          ${vm.offered ? html`<th scope="col">${text.coursesTableColumn}</th>` : nothing}
           ${vm.selected ? html`<th scope="col">${text.mapTableProgression}</th>` : nothing}
         </tr>
       </thead>
@@ -35,6 +43,7 @@ export function renderTableView(vm: RouteViewModel) {
             <td>${types.length ? types.map((type) => productLabel(type, text)).join(', ') : text.mapNone}</td>
             <td>${tile.pathway.name}</td>
             <td>${tile.cluster.name}</td>
+            ${vm.offered ? html`<td>${offeredCell(vm, occupation.code)}</td>` : nothing}
             ${vm.selected ? html`<td>${renderBadges(vm.relations.get(occupation.code), text)}</td>` : nothing}
           </tr>`;
         })}

@@ -7,6 +7,8 @@ import type { EmbedClient } from '@occupational-maps/core';
 import type { FavouritesStore } from '../../shared/favourites.js';
 import type { RouteMapStrings } from '../route-map.strings.js';
 import type { RouteFilters, RouteModel, TileModel } from '../route-model.js';
+import type { Course, CourseList } from '../../courses/course-list.js';
+import type { CoursesState } from '../../courses/courses-controller.js';
 
 export type RouteMapView = 'map' | 'list' | 'table';
 export const VIEWS: readonly RouteMapView[] = ['map', 'list', 'table'];
@@ -22,6 +24,8 @@ export interface FilterValues {
   search: string;
   pathway: string;
   view: RouteMapView;
+  /** `only` shows just the occupations the college's course list reaches; '' shows all. */
+  offered: string;
 }
 
 /** The element's behaviour the views call into. */
@@ -68,6 +72,10 @@ export interface RouteViewModel {
   /** A safe link for an occupation from the template, or undefined. */
   hrefFor: (code: string) => string | undefined;
   actions: RouteMapActions;
+  /** The occupations the college's course list reaches, with their courses; undefined without a usable list. */
+  offered?: ReadonlyMap<string, readonly Course[]>;
+  /** The course list's state (for the one notice when it cannot be used). */
+  courses: CoursesState;
 }
 
 /** What the dialog needs besides the model: the open occupation and how its card loads. */
@@ -79,4 +87,6 @@ export interface DialogModel {
   elements: 'loading' | 'ready' | 'failed';
   /** Tries loading that code again after a failure. */
   retry: () => void;
+  /** The course list, handed to the card so it need not load it again (`null`: none). */
+  courses: CourseList | null;
 }
