@@ -194,6 +194,21 @@ describe('error taxonomy', () => {
     assert.equal(log.length, 2, 'asks again after invalidate');
   });
 
+  test('a 404 naming the options of a standard carries them on the error (OCC1312 → OCC1312A, OCC1312B), also from the cache', async () => {
+    const options = [
+      { code: 'OCC1312A', title: 'Legal technician - conveyancing technician' },
+      { code: 'OCC1312B', title: 'Legal technician - probate technician' },
+    ];
+    handler = (_req, res) => sendJson(res, { error: { code: 'not-found', message: 'OCC1312 has options: OCC1312A, OCC1312B.', options } }, 404);
+    const api = client();
+    const error = await rejection(api.get('occupation', 'OCC1312'));
+    assert.equal(error.kind, 'not-found');
+    assert.deepEqual(error.options, options);
+    assert.deepEqual((await rejection(api.get('occupation', 'OCC1312'))).options, options);
+    handler = (_req, res) => sendJson(res, { error: { code: 'not-found', message: 'No occupation OCC9999.' } }, 404);
+    assert.deepEqual((await rejection(api.get('occupation', 'OCC9999'))).options, [], 'none named: an empty list');
+  });
+
   test('a cached not-found expires with the TTL', async () => {
     handler = (_req, res) => sendJson(res, { error: { code: 'not-found', message: 'Gone.' } }, 404);
     const api = client({ ttlMs: 1000 });

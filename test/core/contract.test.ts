@@ -43,8 +43,11 @@ const broken: Array<{ name: string; path: string; mutate: (doc: any) => unknown;
   { name: 'routes list as a bare array', path: 'routes.json', mutate: (d) => d.routes, reason: /^routes: / },
   { name: 'meta with apiVersion 2', path: 'meta.json', mutate: (d) => { d.apiVersion = 2; }, reason: /^apiVersion: / },
   { name: 'SOC document with a three-digit code', path: 'soc/5231.json', mutate: (d) => { d.code = '523'; }, reason: /^code: must be a four-digit SOC code/ },
-  { name: 'standard with no occupations', path: 'standards/ST0120.json', mutate: (d) => { d.occupations = []; }, reason: /^occupations: / },
+  { name: 'standard with no occupations', path: 'standards/ST1312.json', mutate: (d) => { d.occupations = []; }, reason: /^occupations: / },
   { name: 'progression edge with a missing end', path: 'progression/OCC0499.json', mutate: (d) => { delete d.edges[0].to; }, reason: /^edges\.0\.to: / },
+  { name: 'product with a type slug that is not a slug', path: 'occupations/OCC0499.json', mutate: (d) => { d.products[1].typeSlug = 'Foundation Apprenticeship'; }, reason: /^products\.1\.typeSlug: must be a product type slug/ },
+  { name: 'product with a type old clients do not know', path: 'occupations/OCC0499.json', mutate: (d) => { d.products[1].type = 'foundation-apprenticeship'; }, reason: /^products\.1\.type: / },
+  { name: 'meta whose data kind is unknown', path: 'meta.json', mutate: (d) => { d.data.kind = 'guess'; }, reason: /^data\.kind: / },
   { name: 'search entry with no route', path: 'search-index.json', mutate: (d) => { delete d.occupations[0].route; }, reason: /occupations\.0\.route/ },
 ];
 
@@ -64,4 +67,38 @@ test('the validator reports at most three issues and counts the rest', () => {
   const result = validateDocument('occupation', {});
   assert.equal(result.ok, false);
   if (!result.ok) assert.match(result.reason, /… and \d+ more$/);
+});
+
+test('documents from older gateways still validate: type slugs and names, search slugs and meta data are filled in', () => {
+  const occupation = example('occupations/OCC0499.json');
+  for (const product of occupation.products) {
+    delete product.typeSlug;
+    delete product.typeName;
+  }
+  const old = validateDocument('occupation', occupation);
+  assert.ok(old.ok, old.ok ? '' : old.reason);
+  if (old.ok) assert.deepEqual(old.value.products.map((p) => [p.type, p.typeSlug, p.typeName]), [['apprenticeship', 'apprenticeship', null], ['other', 'other', null], ['tq', 'tq', null]]);
+
+  const index = example('search-index.json');
+  delete index.productTypes;
+  delete index.occupations[0].productTypeSlugs;
+  const oldIndex = validateDocument('searchIndex', index);
+  assert.ok(oldIndex.ok);
+  if (oldIndex.ok) assert.deepEqual([oldIndex.value.occupations[0].productTypeSlugs, oldIndex.value.productTypes], [['apprenticeship', 'other'], []]);
+
+  for (const [source, expected] of [['fixtures', { kind: 'sample', fetchedAt: null }], ['live', { kind: 'skills-england', fetchedAt: '2026-11-22T09:30:00.000Z' }]] as const) {
+    const meta = { ...example('meta.json'), source, generatedAt: '2026-11-22T09:30:00.000Z' };
+    delete meta.data;
+    const checked = validateDocument('meta', meta);
+    assert.ok(checked.ok);
+    if (checked.ok) assert.deepEqual(checked.value.data, expected);
+  }
+});
+
+test('an unknown product type validates with its own slug and name', () => {
+  const occupation = example('occupations/OCC0499.json');
+  occupation.products.push({ code: 'VL0001', type: 'other', typeSlug: 'v-level', typeName: 'V Level', title: 'Engineering V Level', status: null, level: 3, careerStarter: null });
+  const checked = validateDocument('occupation', occupation);
+  assert.ok(checked.ok, checked.ok ? '' : checked.reason);
+  if (checked.ok) assert.deepEqual(checked.value.products.at(-1)!.typeName, 'V Level');
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateWith, richText } from '@occupational-maps/core';
 import { htmlToBlocks, plainText, safeHref } from '../../packages/gateway/src/normalize/html-to-blocks.js';
-import { mapProductType, mapStatus, textList, toIsoDate, toSocCode, toSummary } from '../../packages/gateway/src/normalize/common.js';
+import { mapProductType, mapStatus, productTypeOf, textList, toIsoDate, toSocCode, toSummary } from '../../packages/gateway/src/normalize/common.js';
 import { normaliseKsbs } from '../../packages/gateway/src/normalize/ksbs.js';
 import { parseProgression } from '../../packages/gateway/src/normalize/progression.js';
 import { parseRecord, occupationRecord, OCCUPATION_ALIASES } from '../../packages/gateway/src/normalize/upstream-schemas.js';
@@ -72,6 +72,13 @@ test('product types from typeName, numeric type or code', () => {
   assert.equal(mapProductType('Micro-credential', null, 'X'), 'other');
   assert.equal(mapProductType(null, 3, 'X'), 't-level');
   assert.equal(mapProductType(null, null, 'TQL2C1'), 'tq');
+  // The open list: new types keep their slug and upstream name; old clients see them as `other`.
+  assert.deepEqual(productTypeOf('Foundation Apprenticeship', null, 'FA0001'), { slug: 'foundation-apprenticeship', typeName: 'Foundation Apprenticeship' });
+  assert.deepEqual(productTypeOf('Apprenticeship Unit', null, 'AU0001'), { slug: 'apprenticeship-unit', typeName: 'Apprenticeship Unit' });
+  assert.deepEqual(productTypeOf(null, null, 'FA0007'), { slug: 'foundation-apprenticeship', typeName: null });
+  assert.deepEqual(productTypeOf('V Level', 9, 'VL0001'), { slug: 'v-level', typeName: 'V Level' });
+  assert.deepEqual(productTypeOf('Micro-credential', null, 'X'), { slug: 'micro-credential', typeName: 'Micro-credential' });
+  assert.equal(mapProductType('Foundation Apprenticeship', null, 'FA0001'), 'other');
 });
 
 test('dates, SOC codes and text lists in every documented variant', () => {
@@ -92,7 +99,7 @@ test('occupation records accept string numbers, whitespace and suffixes in codes
   const summary = toSummary(record.value, noSkip, 'digital');
   assert.deepEqual(summary, {
     code: 'OCC0120A', title: 'Digital support', level: 3, band: 'technical', status: 'approved', routeSlug: 'digital',
-    products: [{ code: 'TL0007d', type: 't-level', title: null, status: null, level: 3, careerStarter: null }], soc2020: null,
+    products: [{ code: 'TL0007d', type: 't-level', typeSlug: 't-level', typeName: 'TLevel', title: null, status: null, level: 3, careerStarter: null }], soc2020: null,
   });
   const missing = parseRecord(occupationRecord, { stdCode: 'OCC0001', name: 'No level' });
   assert.equal(missing.ok, false);

@@ -29,6 +29,11 @@ export class Catalogue {
     return this.byCode.has(code);
   }
 
+  /** The occupation as its route tree gave it (summary and raw record), or null when not on the maps. */
+  entryOf(code: string): CatalogueEntry | null {
+    return this.byCode.get(code) ?? null;
+  }
+
   /** The summary every document uses for an occupation on the maps, so maps and cards agree. */
   summaryOf(code: string): OccupationSummary | null {
     return this.byCode.get(code)?.summary ?? null;

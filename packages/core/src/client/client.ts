@@ -3,7 +3,7 @@ import { validateDocumentLazily } from '../contract/load-schema.js';
 import { isErrorDocument } from '../contract/validate.js';
 import { parseEmbedPath } from '../parse-path.js';
 import { embedPaths, type EmbedDocumentKind } from '../embed-paths.js';
-import { EmbedError } from './errors.js';
+import { EmbedError, type EmbedErrorOption } from './errors.js';
 import { abortedError, errorForStatus } from './failures.js';
 import { parseRetryAfter, retryDelay, sleep } from './retry.js';
 import type { PersistentStore, StoredDocument } from './store.js';
@@ -160,14 +160,18 @@ export function createClient(options: ClientOptions): EmbedClient {
       }
       if (!response.ok) {
         let serverMessage: string | undefined;
+        let options: EmbedErrorOption[] | undefined;
         try {
           const body: unknown = JSON.parse(text);
-          if (isErrorDocument(body)) serverMessage = body.error.message;
+          if (isErrorDocument(body)) {
+            serverMessage = body.error.message;
+            options = body.error.options;
+          }
         } catch {
           // A proxy's HTML error page: the status says enough.
         }
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-        return { ok: false, error: errorForStatus(response.status, url, serverMessage), retryAfterMs };
+        return { ok: false, error: errorForStatus(response.status, url, serverMessage, options), retryAfterMs };
       }
       let body: unknown;
       try {

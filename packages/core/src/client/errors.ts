@@ -1,5 +1,11 @@
 import type { EmbedErrorKind } from './types.js';
 
+/** An occupation a not-found request could have meant (the options of a standard: OCC1312 → OCC1312A, OCC1312B). */
+export interface EmbedErrorOption {
+  code: string;
+  title: string;
+}
+
 /** Kinds worth trying again later: the same request may well succeed. */
 const RETRYABLE: ReadonlySet<EmbedErrorKind> = new Set(['network', 'server', 'rate-limited']);
 /** Kinds that say something true about the document itself, so they are cached like a document. */
@@ -9,6 +15,7 @@ export interface EmbedErrorDetails {
   url: string;
   status?: number;
   cause?: unknown;
+  options?: readonly EmbedErrorOption[];
 }
 
 /**
@@ -20,6 +27,11 @@ export class EmbedError extends Error {
   readonly status?: number;
   readonly url: string;
   readonly retryable: boolean;
+  /**
+   * On a `not-found` for the bare code of a standard with options: the option occupations that do exist, from the
+   * gateway's error document. Empty otherwise.
+   */
+  readonly options: readonly EmbedErrorOption[];
 
   constructor(kind: EmbedErrorKind, message: string, details: EmbedErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -27,6 +39,7 @@ export class EmbedError extends Error {
     this.kind = kind;
     this.url = details.url;
     if (details.status !== undefined) this.status = details.status;
+    this.options = Object.freeze((details.options ?? []).map((option) => Object.freeze({ code: option.code, title: option.title })));
     this.retryable = RETRYABLE.has(kind);
   }
 

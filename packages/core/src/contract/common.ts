@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { OCCUPATION_CODE, ROUTE_SLUG, SOC_CODE } from '../paths.js';
-import { API_VERSION, BAND_VALUES, PRODUCT_TYPE_VALUES, STATUS_VALUES } from './values.js';
+import { BAND_VALUES, PRODUCT_TYPE_SLUG, PRODUCT_TYPE_VALUES, STATUS_VALUES, type KnownProductTypeSlug } from './values.js';
 
-export { API_VERSION, BAND_VALUES, PRODUCT_TYPE_VALUES, STATUS_VALUES };
+export * from './values.js';
 
 export const nonEmptyText = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 export const nullableText = v.nullable(nonEmptyText);
@@ -19,18 +19,31 @@ export const band = v.picklist(BAND_VALUES);
 /** Occupation status: see STATUS_VALUES. */
 export const status = v.picklist(STATUS_VALUES);
 
+/** The closed product type of the first clients (see PRODUCT_TYPE_VALUES); kept for them, `other` for newer types. */
 export const productType = v.picklist(PRODUCT_TYPE_VALUES);
 
-export const product = v.object({
-  /** ST0499, TL0007d, TQL2C11048RN5361 … (case kept: T Level suffixes are lower case). */
-  code: nonEmptyText,
-  type: productType,
-  title: nullableText,
-  /** The upstream status words, e.g. "Approved for delivery"; `null` where the upstream gives none (TQs). */
-  status: nullableText,
-  level: v.nullable(level),
-  careerStarter: v.nullable(v.boolean()),
-});
+/** An open product type slug: one of PRODUCT_TYPES, or one made from a newer upstream type name. */
+export const productTypeSlug = v.pipe(v.string(), v.regex(PRODUCT_TYPE_SLUG, 'must be a product type slug such as "foundation-apprenticeship"'));
+
+export const product = v.pipe(
+  v.object({
+    /** ST0499, TL0007d, TQL2C11048RN5361, FA0001 … (case kept: T Level suffixes are lower case). */
+    code: nonEmptyText,
+    /** The closed type old clients know (`other` for a foundation apprenticeship, say). Read `typeSlug` instead. */
+    type: productType,
+    /** The open, stable type: `apprenticeship`, `foundation-apprenticeship`, `apprenticeship-unit`, `t-level`, `htq`, `tq`, or a newer one. Absent from documents made before it existed. */
+    typeSlug: v.optional(productTypeSlug),
+    /** The upstream's own name for the type ("Foundation Apprenticeship"); what an unknown type is shown as. */
+    typeName: v.optional(nullableText),
+    title: nullableText,
+    /** The upstream status words as published, e.g. "Approved for delivery (paused for starts)"; `null` where the upstream gives none (TQs). */
+    status: nullableText,
+    level: v.nullable(level),
+    careerStarter: v.nullable(v.boolean()),
+  }),
+  // Documents from gateways older than the open list carry only `type`: every one of its values is also a slug.
+  v.transform((p) => ({ ...p, typeSlug: p.typeSlug ?? p.type, typeName: p.typeName ?? null })),
+);
 
 export const occupationSummary = v.object({
   code: occupationCode,
@@ -55,6 +68,8 @@ export const errorDocument = v.object({
 export type Band = v.InferOutput<typeof band>;
 export type OccupationStatus = v.InferOutput<typeof status>;
 export type ProductType = v.InferOutput<typeof productType>;
+export type ProductTypeSlug = KnownProductTypeSlug | (string & {});
+export type OccupationOption = v.InferOutput<typeof codeOption>;
 export type Product = v.InferOutput<typeof product>;
 export type OccupationSummary = v.InferOutput<typeof occupationSummary>;
 export type ProgressionEdge = v.InferOutput<typeof progressionEdge>;

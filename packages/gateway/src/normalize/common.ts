@@ -2,10 +2,12 @@
 import {
   bandForLevel,
   findRoute,
+  legacyProductType,
   OCCUPATION_CODE,
   SOC_CODE,
   STANDARD_REF,
   normaliseCode,
+  slugOfTypeName,
   type OccupationStatus,
   type OccupationSummary,
   type Product,
@@ -34,22 +36,54 @@ export function mapStatus(statusName: string | null | undefined, status?: number
   return status === 1 ? 'approved' : 'other';
 }
 
-/** Product `typeName` ("Apprenticeship", "TLevel", "T Level", "HTQ", "TQ", …), else the numeric type, else the code. */
-export function mapProductType(typeName: string | null | undefined, type: number | null | undefined, code: string): ProductType {
-  const name = (typeName ?? '').toLowerCase().replace(/[^a-z]/g, '');
-  if (name) {
-    if (name.startsWith('apprenticeship')) return 'apprenticeship';
-    if (name === 'tlevel' || name === 'tlevels') return 't-level';
-    if (name === 'htq' || name.startsWith('highertechnical')) return 'htq';
-    if (name === 'tq' || name.startsWith('technicalqualification')) return 'tq';
-    return 'other';
+/** What a product's type is: the open slug and the upstream's own name for it (the contract's `typeSlug`, `typeName`). */
+export interface ProductTypeOf {
+  slug: string;
+  typeName: string | null;
+}
+
+const TYPE_NAME_SLUGS: ReadonlyArray<[RegExp, string]> = [
+  [/^foundationapprenticeships?$/, 'foundation-apprenticeship'],
+  [/^apprenticeshipunits?$/, 'apprenticeship-unit'],
+  [/^apprenticeship/, 'apprenticeship'],
+  [/^tlevels?$/, 't-level'],
+  [/^(htqs?|highertechnical)/, 'htq'],
+  [/^(tqs?|technicalqualification)/, 'tq'],
+];
+/** Product type ids: 1 Apprenticeship and 3 TLevel are verified; 2 HTQ and 4 TQ are inferred (upstream-api.md §1.6). */
+const TYPE_IDS: Readonly<Record<number, string>> = { 1: 'apprenticeship', 2: 'htq', 3: 't-level', 4: 'tq' };
+const CODE_PREFIXES: ReadonlyArray<[RegExp, string]> = [
+  [/^ST\d/i, 'apprenticeship'],
+  [/^FA\d/i, 'foundation-apprenticeship'],
+  [/^AU\d/i, 'apprenticeship-unit'],
+  [/^TL\d/i, 't-level'],
+  [/^HTQ/i, 'htq'],
+  [/^TQ/i, 'tq'],
+];
+
+/**
+ * A product's type from its `typeName` ("Apprenticeship", "Foundation Apprenticeship", "TLevel", "T Level", "HTQ",
+ * "TQ", …), else its numeric `type`, else its code. A name the contract does not know yet keeps its own slug and
+ * name (`V Level` → `v-level`), so it is shown as itself rather than as "Other".
+ */
+export function productTypeOf(typeName: string | null | undefined, type: number | null | undefined, code: string): ProductTypeOf {
+  const name = plainText(typeName) ?? null;
+  const squashed = (name ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  if (squashed) {
+    const known = TYPE_NAME_SLUGS.find(([pattern]) => pattern.test(squashed));
+    if (known) return { slug: known[1], typeName: name };
+    const slug = slugOfTypeName(name!);
+    if (slug) return { slug, typeName: name };
   }
-  if (type === 1) return 'apprenticeship';
-  if (type === 3) return 't-level';
-  if (/^ST\d/i.test(code)) return 'apprenticeship';
-  if (/^TL\d/i.test(code)) return 't-level';
-  if (/^TQ/i.test(code)) return 'tq';
-  return 'other';
+  const byId = typeof type === 'number' ? TYPE_IDS[type] : undefined;
+  if (byId) return { slug: byId, typeName: name };
+  const byCode = CODE_PREFIXES.find(([pattern]) => pattern.test(code));
+  return { slug: byCode?.[1] ?? 'other', typeName: name };
+}
+
+/** The closed type of the first clients (`other` for every type they did not know). */
+export function mapProductType(typeName: string | null | undefined, type: number | null | undefined, code: string): ProductType {
+  return legacyProductType(productTypeOf(typeName, type, code).slug);
 }
 
 /** A level 1–8 or null. */
@@ -112,9 +146,12 @@ export function normaliseProducts(value: readonly unknown[] | null | undefined, 
     const code = p.productCode.replace(/\s+/g, '');
     if (seen.has(code)) continue;
     seen.add(code);
+    const { slug, typeName } = productTypeOf(p.typeName, p.type, code);
     products.push({
       code,
-      type: mapProductType(p.typeName, p.type, code),
+      type: legacyProductType(slug),
+      typeSlug: slug,
+      typeName,
       title: plainText(p.name),
       status: plainText(p.statusName),
       level: toLevel(p.level),
@@ -126,7 +163,7 @@ export function normaliseProducts(value: readonly unknown[] | null | undefined, 
 
 /** The apprenticeship standard an occupation is a product of: its first apprenticeship product with an ST code. */
 export function standardRefIn(products: readonly Product[]): string | null {
-  return products.find((p) => p.type === 'apprenticeship' && STANDARD_REF.test(p.code.toUpperCase()))?.code.toUpperCase() ?? null;
+  return products.find((p) => p.typeSlug === 'apprenticeship' && STANDARD_REF.test(p.code.toUpperCase()))?.code.toUpperCase() ?? null;
 }
 
 /** The route slug an occupation belongs to, from its map hierarchy (id first, then name). */

@@ -20,6 +20,8 @@ export async function answerMeta(sources: DocumentSources): Promise<Built<MetaDo
     apiVersion: API_VERSION,
     generatedAt: catalogue.builtAt.toISOString(),
     source: sources.source,
+    // The embedded dataset is illustrative; live data is Skills England's, as fetched when the catalogue was built.
+    data: sources.source === 'fixtures' ? { kind: 'sample', fetchedAt: null } : { kind: 'skills-england', fetchedAt: catalogue.builtAt.toISOString() },
     attribution: { ...ATTRIBUTION },
     counts: {
       routes: catalogue.routes.length,

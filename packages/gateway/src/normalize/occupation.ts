@@ -82,7 +82,7 @@ export function buildOccupation(
     ? {
         standard: standardRef,
         version: plainText(standard?.version ?? standard?.versionNumber) ?? null,
-        status: plainText(standard?.status) ?? product?.status ?? null,
+        status: apprenticeshipStatus(standard) ?? product?.status ?? null,
         typicalDurationMonths: toCount(standard?.typicalDuration, { zeroIsNull: true }),
         maxFunding: toCount(standard?.maxFunding, { zeroIsNull: true }),
         larsCode: toCount(standard?.larsCode, { zeroIsNull: true }),
@@ -127,18 +127,28 @@ export function buildOccupation(
 
 /** `occupations/{code}.json`: only for a code the catalogue holds; then API B's full record and its API A standard. */
 export async function answerOccupation(sources: DocumentSources, code: string): Promise<Answer<OccupationDocument>> {
-  const unknown = unknownOccupation(await sources.catalogue(), code);
+  const catalogue = await sources.catalogue();
+  const unknown = unknownOccupation(catalogue, code);
   if (unknown) return unknown;
   const result = await sources.occupation(code);
   if (!result.found) return { notFound: `No occupation found for ${code}.` };
-  const record = parseRecord(occupationRecord, result.body, OCCUPATION_ALIASES);
-  if (!record.ok) {
-    sources.reportSkipped(code, record.reason);
-    return record;
+  const parsed = parseRecord(occupationRecord, result.body, OCCUPATION_ALIASES);
+  if (!parsed.ok) {
+    sources.reportSkipped(code, parsed.reason);
+    return parsed;
   }
-  const ref = standardRefIn(toSummary(record.value, () => {})?.products ?? []);
+  // A record fetched without its products (the expand left out) takes them from its route tree.
+  const record = parsed.value.products == null ? { ...parsed.value, products: catalogue.entryOf(code)?.record.products } : parsed.value;
+  const ref = standardRefIn(toSummary(record, () => {})?.products ?? []);
   const standard = ref ? await sources.standard(ref) : null;
-  const built = buildOccupation(record.value, standard, sources.soc, sources.reportSkipped);
+  const built = buildOccupation(record, standard, sources.soc, sources.reportSkipped);
   if (!built.ok) sources.reportSkipped(code, built.reason);
   return built;
+}
+
+/** API A's status words as the website shows them: a paused approved standard reads "Approved for delivery (paused for starts)". */
+export function apprenticeshipStatus(standard: StandardRecord | null): string | null {
+  const status = plainText(standard?.status);
+  if (status && standard?.approvedForDeliveryPausedStarts === true && /^approved for delivery$/i.test(status)) return `${status} (paused for starts)`;
+  return status;
 }

@@ -132,6 +132,8 @@ export const standardRecord = v.looseObject({
   occupationCode: opt(textish),
   title: opt(textish),
   status: opt(textish),
+  /** `true` when an approved standard is paused for new starts: the website says "Approved for delivery (paused for starts)". */
+  approvedForDeliveryPausedStarts: opt(booleanish),
   version: opt(textish),
   versionNumber: opt(textish),
   level: opt(numberish),
@@ -148,6 +150,8 @@ export const standardRecord = v.looseObject({
   skills: list,
   behaviours: list,
   duties: list,
+  /** `{ optionId, title, occupationCode }`: each option has its own occupation (OCC1312A, OCC1312B). */
+  options: list,
 });
 
 export type OccupationRecord = v.InferOutput<typeof occupationRecord>;
