@@ -312,7 +312,11 @@ describe('occupation search engine', () => {
     jobTitles: [],
     products: [],
     productTypes: [],
+<<<<<<< HEAD
     larsCode: null,
+=======
+    productTypeSlugs: [] as string[],
+>>>>>>> 357220b (One attribution line for every element (AttributionController): with the embedded sample it says the occupations are illustrative sample data, not Skills England data, and no-attribution cannot hide that; with real data it gives the data date ('Skills England data, 11 September 2026'); demo page says which data it shows)
     ...extra,
   });
 
@@ -323,6 +327,7 @@ describe('occupation search engine', () => {
         entry('OCC0002', 'Museum assistant', { jobTitles: ['Assistant archivist'] }),
         entry('OCC0003', 'Archivist'),
       ],
+      productTypes: [],
     };
     const engine = await OccupationSearchEngine.for(document);
     expect(engine.search('archivist').hits.map((hit) => hit.entry.code)).to.deep.equal(['OCC0003', 'OCC0002', 'OCC0001']);
@@ -331,6 +336,7 @@ describe('occupation search engine', () => {
   it('falls back to any word when no occupation has every word, and counts matches the filters hide', async () => {
     const document: SearchIndexDocument = {
       occupations: [entry('OCC0001', 'Data analyst'), entry('OCC0002', 'Plumber', { route: 'construction', band: 'technical', level: 2 })],
+      productTypes: [],
     };
     const engine = await OccupationSearchEngine.for(document);
     expect(engine.search('analyst plumber').hits.map((hit) => hit.entry.code).sort()).to.deep.equal(['OCC0001', 'OCC0002']);
@@ -340,7 +346,7 @@ describe('occupation search engine', () => {
   });
 
   it('builds one engine per index document', async () => {
-    const document: SearchIndexDocument = { occupations: [entry('OCC0001', 'Data analyst')] };
+    const document: SearchIndexDocument = { occupations: [entry('OCC0001', 'Data analyst')], productTypes: [] };
     expect(await OccupationSearchEngine.for(document)).to.equal(await OccupationSearchEngine.for(document));
   });
 });

@@ -242,7 +242,8 @@ describe('<progression-map>', () => {
     let calls = 0;
     const client: EmbedClient = {
       apiBase: 'https://maps.example/v1/',
-      get: (() => {
+      get: ((kind: string) => {
+        if (kind === 'meta') return Promise.reject(new EmbedError('not-found', 'No meta.json here', { url: 'https://maps.example/v1/meta.json', status: 404 }));
         calls++;
         return Promise.reject(new EmbedError('server', 'HTTP 503', { url: 'https://maps.example/v1/progression/OCC0499.json', status: 503 }));
       }) as EmbedClient['get'],
@@ -264,7 +265,8 @@ describe('<progression-map>', () => {
     const document = await fetchDocument('OCC0499');
     const client: EmbedClient = {
       apiBase: 'https://maps.example/v1/',
-      get: (() => {
+      get: ((kind: string) => {
+        if (kind === 'meta') return Promise.reject(new EmbedError('not-found', 'No meta.json here', { url: 'https://maps.example/v1/meta.json', status: 404 }));
         calls++;
         return calls < 3
           ? Promise.reject(new EmbedError('server', 'HTTP 503', { url: 'https://maps.example/v1/progression/OCC0499.json', status: 503 }))

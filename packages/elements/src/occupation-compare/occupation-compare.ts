@@ -7,7 +7,7 @@ import { DataController, messageFor } from '../shared/data-controller.js';
 import { sharedStyles } from '../shared/state-styles.js';
 import { paletteTokens } from '../shared/palette-tokens.js';
 import { tokens } from '../shared/styles.js';
-import { attributionStyles, renderAttribution } from '../shared/attribution.js';
+import { AttributionController, attributionStyles } from '../shared/attribution.js';
 import { formatPounds } from '../shared/currency.js';
 import { bandLabel, productLabel, statusIcon, statusLabel } from '../shared/labels.js';
 import { occupationCompareDefaults, type OccupationCompareStrings } from './occupation-compare.strings.js';
@@ -43,6 +43,7 @@ interface Row {
  * @csspart statements - One category (knowledge, skills, behaviours, duties) of the shared/distinct comparison.
  * @csspart message - The message shown before any codes are given.
  * @csspart attribution - The data licence statement.
+ * @csspart sample-notice - The attribution line when the data is the embedded sample (also the words "Sample data" in it).
  */
 export class OccupationCompare extends OmElement {
   static override styles = [tokens, paletteTokens, sharedStyles, attributionStyles, occupationCompareStyles];
@@ -63,6 +64,8 @@ export class OccupationCompare extends OmElement {
 
   /** Hides the licence statement; only when the host page shows it near the comparison. */
   @property({ type: Boolean, attribute: 'no-attribution' }) noAttribution = false;
+
+  private readonly attribution = new AttributionController(this);
 
   private readonly data = new DataController<Column[]>(this, {
     request: () => {
@@ -104,7 +107,7 @@ export class OccupationCompare extends OmElement {
         complete: (columns) => this.renderComparison(columns),
         loading: () => html`<div class="om-skeleton skeleton" part="skeleton"></div>`,
       })}
-      ${this.noAttribution ? nothing : renderAttribution(text)}
+      ${this.attribution.render(text, this.noAttribution)}
     </div>`;
   }
 

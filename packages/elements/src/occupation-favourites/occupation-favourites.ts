@@ -6,7 +6,7 @@ import { findRoute } from '@occupational-maps/core';
 import { OmElement } from '../shared/om-element.js';
 import { sharedStyles } from '../shared/state-styles.js';
 import { tokens } from '../shared/styles.js';
-import { attributionStyles, renderAttribution } from '../shared/attribution.js';
+import { AttributionController, attributionStyles } from '../shared/attribution.js';
 import { FavouritesController, getFavouritesStore, type FavouriteItem, type FavouritesStore } from '../shared/favourites.js';
 import { occupationFavouritesDefaults, type OccupationFavouritesStrings } from './occupation-favourites.strings.js';
 import { occupationHref } from '../shared/occupation-href.js';
@@ -30,6 +30,7 @@ const ARROW_DOWN = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @csspart title - An occupation's title (a link with `occupation-href`, otherwise a button).
  * @csspart toolbar - The download, print and clear buttons.
  * @csspart attribution - The data licence attribution.
+ * @csspart sample-notice - The attribution line when the data is the embedded sample (also the words "Sample data" in it).
  */
 export class OccupationFavourites extends OmElement {
   static override styles = [tokens, sharedStyles, attributionStyles, occupationFavouritesStyles];
@@ -48,8 +49,10 @@ export class OccupationFavourites extends OmElement {
   /** The heading's level (2–6) so the listing fits the host page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  /** Hides the data licence attribution, for hosts that show it elsewhere on the page. */
+  /** Hides the data licence attribution, for hosts that show it elsewhere on the page (never the sample-data notice). */
   @property({ attribute: 'no-attribution', type: Boolean }) noAttribution = false;
+
+  private readonly attribution = new AttributionController(this);
 
   /** The favourites store; the page's shared one unless a host or test injects another. */
   @property({ attribute: false }) store: FavouritesStore = getFavouritesStore();
@@ -198,7 +201,7 @@ export class OccupationFavourites extends OmElement {
         )}
       </ol>
       ${this.confirmingClear ? this.renderConfirm() : this.renderToolbar()}
-      ${this.noAttribution ? nothing : renderAttribution(text)}`;
+      ${this.attribution.render(text, this.noAttribution)}`;
   }
 
   private renderTitle(item: FavouriteItem) {

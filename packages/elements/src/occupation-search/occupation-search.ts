@@ -16,7 +16,7 @@ import {
 import { OmElement } from '../shared/om-element.js';
 import { sharedStyles } from '../shared/state-styles.js';
 import { tokens } from '../shared/styles.js';
-import { attributionStyles, renderAttribution } from '../shared/attribution.js';
+import { AttributionController, attributionStyles } from '../shared/attribution.js';
 import { resolveApiBase } from '../shared/api-base.js';
 import { clientFor } from '../shared/client-loader.js';
 import { messageFor } from '../shared/data-controller.js';
@@ -59,6 +59,7 @@ const asRoute = (value: string | null | undefined): string | null => findRoute(v
  * @csspart attribution - The data licence attribution.
  * @csspart offered - The "Offered here" marker on a result the college's course list reaches.
  * @csspart courses-notice - The notice shown when the course list cannot be used.
+ * @csspart sample-notice - The attribution line when the data is the embedded sample (also the words "Sample data" in it).
  * @cssproperty --om-search-max-height - The tallest the results list grows before it scrolls (default 384px).
  */
 export class OccupationSearch extends OmElement {
@@ -90,8 +91,10 @@ export class OccupationSearch extends OmElement {
   /** The most results listed at once. */
   @property({ attribute: 'max-results', type: Number }) maxResults = 10;
 
-  /** Hides the data licence attribution, for hosts that show it elsewhere on the page. */
+  /** Hides the data licence attribution, for hosts that show it elsewhere on the page (never the sample-data notice). */
   @property({ attribute: 'no-attribution', type: Boolean }) noAttribution = false;
+
+  private readonly attribution = new AttributionController(this);
 
   /** The text in the search box. */
   @property() value = '';
@@ -394,7 +397,7 @@ export class OccupationSearch extends OmElement {
       ${renderCoursesNotice(this.coursesController.state, text)}
       ${this.renderStatus()}
       <div class="om-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.noAttribution ? nothing : renderAttribution(text)}
+      ${this.attribution.render(text, this.noAttribution)}
     </div>`;
   }
 

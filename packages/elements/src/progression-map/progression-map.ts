@@ -8,7 +8,7 @@ import { DataController } from '../shared/data-controller.js';
 import { sharedStyles } from '../shared/state-styles.js';
 import { paletteTokens } from '../shared/palette-tokens.js';
 import { tokens } from '../shared/styles.js';
-import { attributionStyles, renderAttribution } from '../shared/attribution.js';
+import { AttributionController, attributionStyles } from '../shared/attribution.js';
 import { bandLabel, statusIcon, statusLabel } from '../shared/labels.js';
 import { progressionMapDefaults, type ProgressionMapStrings } from './progression-map.strings.js';
 import { arrowPath, edgeRoute, layoutProgression, ROUTE_DASHES, type Box, type ProgressionLayout } from './layout.js';
@@ -49,6 +49,7 @@ type ArrowGeometry = Map<string, string>;
  * @csspart route-key - The key to the routes' line patterns.
  * @csspart message - The "no progression" message.
  * @csspart attribution - The data licence statement.
+ * @csspart sample-notice - The attribution line when the data is the embedded sample (also the words "Sample data" in it).
  *
  * @cssproperty --om-route-accent - The colour of the centred occupation and of its route's arrows.
  * @cssproperty --om-color-band-technical - Background of the Technical column.
@@ -83,6 +84,8 @@ export class ProgressionMap extends OmElement {
 
   /** Hides the licence statement; only when the host page shows it near the map. */
   @property({ type: Boolean, attribute: 'no-attribution' }) noAttribution = false;
+
+  private readonly attribution = new AttributionController(this);
 
   @state() private arrows: ArrowGeometry = new Map();
   /** The occupation under the pointer or focus, whose arrows are emphasised. */
@@ -134,7 +137,7 @@ export class ProgressionMap extends OmElement {
         empty: (loaded) => this.renderNoProgression(loaded),
         loading: () => html`<div class="om-skeleton skeleton" part="skeleton"></div>`,
       })}
-      ${this.noAttribution ? nothing : renderAttribution(this.text)}
+      ${this.attribution.render(this.text, this.noAttribution)}
     </div>`;
   }
 

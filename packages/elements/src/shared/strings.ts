@@ -27,6 +27,10 @@ export const defaultStrings = {
   attributionSource: 'Contains public sector information from Skills England licensed under the',
   attributionLicence: 'Open Government Licence v3.0',
   attributionEndorsement: 'Not endorsed by Skills England.',
+  /** Shown with the embedded sample dataset; hosts cannot hide it (only reword it). */
+  attributionSample: 'Sample data: the occupations shown are illustrative sample data, not Skills England data.',
+  attributionDataDate: (date: string) => `Skills England data, ${date}.`,
+  attributionData: 'Skills England data.',
   bandTechnical: 'Technical',
   bandHigherTechnical: 'Higher technical',
   bandProfessional: 'Professional',

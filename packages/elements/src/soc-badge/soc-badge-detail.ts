@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { embedPaths, type OccupationSummary, type SocDocument } from '@occupational-maps/core';
-import { attributionStyles, renderAttribution } from '../shared/attribution.js';
+import { AttributionController, attributionStyles } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
 import { adoptLateStyles } from '../shared/late-styles.js';
 import type { OmElement } from '../shared/om-element.js';
@@ -32,6 +32,7 @@ export class SocBadgeDetail {
   readonly strings = { ...defaultStrings, ...socBadgeDetailStrings };
 
   private readonly data: DataController<SocDocument>;
+  private readonly attribution: AttributionController;
 
   /** `documentCode` gives the SOC 2020 unit group whose document to load, or `null` while none should load. */
   constructor(
@@ -39,6 +40,7 @@ export class SocBadgeDetail {
     documentCode: () => string | null,
   ) {
     adoptLateStyles(host, [linkStyles, stateStyles, attributionStyles, socBadgeDetailStyles]);
+    this.attribution = new AttributionController(host);
     this.data = new DataController<SocDocument>(host, {
       request: () => {
         const code = documentCode();
@@ -101,6 +103,6 @@ export class SocBadgeDetail {
               <span class="occupation-level">(${text.level(occupation.level)})</span>
             </li>`)}
           </ul>`}
-      ${renderAttribution(text)}`;
+      ${this.attribution.render(text)}`;
   }
 }

@@ -45,6 +45,7 @@ export type SocResolution =
  * @csspart occupation-link - Each occupation's link.
  * @csspart ons-link - The link to the ONS SOC pages.
  * @csspart attribution - The data attribution line.
+ * @csspart sample-notice - The attribution line when the data is the embedded sample (also the words "Sample data" in it).
  * @csspart state - The loading, error or content wrapper of the detail's data.
  * @csspart retry-button - Retry, after a failure that may pass.
  *
