@@ -139,7 +139,7 @@ export class OccupationCard extends OmElement {
   /** The level of the title heading (2 by default); section headings are one below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  /** Hides the licence attribution, for hosts that show it elsewhere on the page (never the sample-data notice). */
+  /** Hides the licence attribution, for hosts that show it elsewhere on the page. */
   @property({ type: Boolean, attribute: 'no-attribution' }) noAttribution = false;
 
   /** Shows a `<favourite-toggle>` star beside the title, so people can save the occupation to their favourites. */

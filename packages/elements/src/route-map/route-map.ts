@@ -156,7 +156,7 @@ export class RouteMap extends OmElement {
   /** The level of the route heading (2 by default); pathway, band and cluster headings follow it. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  /** Hides the licence attribution, for hosts that show it elsewhere on the page (never the sample-data notice). */
+  /** Hides the licence attribution, for hosts that show it elsewhere on the page. */
   @property({ type: Boolean, attribute: 'no-attribution' }) noAttribution = false;
 
   /**
