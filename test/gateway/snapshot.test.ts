@@ -182,9 +182,11 @@ test('live mode against any server that speaks the upstream shapes gives the sam
     for (const file of files) {
       const [fromLive, fromEmbedded] = await Promise.all([readFile(join(liveOut, 'v1', file), 'utf8'), readFile(join(embeddedOut, 'v1', file), 'utf8')]);
       if (file === 'meta.json') {
-        // Only where the data came from differs.
-        assert.deepEqual({ ...JSON.parse(fromLive), source: 'x' }, { ...JSON.parse(fromEmbedded), source: 'x' });
+        // Only where the data came from differs: live data is Skills England's, dated; the embedded one is the sample.
+        assert.deepEqual({ ...JSON.parse(fromLive), source: 'x', data: 'x' }, { ...JSON.parse(fromEmbedded), source: 'x', data: 'x' });
         assert.equal(JSON.parse(fromLive).source, 'live');
+        assert.deepEqual(JSON.parse(fromLive).data, { kind: 'skills-england', fetchedAt: fixedNow().toISOString() });
+        assert.deepEqual(JSON.parse(fromEmbedded).data, { kind: 'sample', fetchedAt: null });
       } else {
         assert.equal(fromLive, fromEmbedded, `${file} differs between live and embedded`);
       }
