@@ -34,6 +34,8 @@ describe('attribution line: sample or Skills England data', () => {
       fixture(html`<occupation-compare codes="OCC0499,OCC0033" api-base=${SNAPSHOT}></occupation-compare>`),
       fixture(html`<occupation-search api-base=${SNAPSHOT}></occupation-search>`),
     ]);
+    // The search box loads nothing until it is used.
+    elements[2].shadowRoot!.querySelector('input')!.focus();
     for (const el of elements) {
       await waitUntil(() => /Sample data/.test(lineText(el)), `${el.localName} shows the sample notice`);
       expect(lineText(el)).to.contain('illustrative sample data, not Skills England data');

@@ -397,7 +397,7 @@ export class OccupationSearch extends OmElement {
       ${renderCoursesNotice(this.coursesController.state, text)}
       ${this.renderStatus()}
       <div class="om-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.attribution.render(text, this.noAttribution)}
+      ${this.attribution.render(text, this.noAttribution, this.loadState !== 'idle')}
     </div>`;
   }
 

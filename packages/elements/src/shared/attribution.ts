@@ -59,9 +59,12 @@ export class AttributionController implements ReactiveController {
       );
   }
 
-  /** The attribution line; `hidden` (the host's `no-attribution`) leaves only the sample notice, if any. */
-  render(text: Strings, hidden = false) {
-    return renderAttribution(text, this.current, hidden);
+  /**
+   * The attribution line; `hidden` (the host's `no-attribution`) leaves only the sample notice, if any. With `load`
+   * false nothing is fetched yet (an element that makes no request until it is used, such as the search box).
+   */
+  render(text: Strings, hidden = false, load = true) {
+    return renderAttribution(text, load ? this.current : this.provenance, hidden);
   }
 }
 
