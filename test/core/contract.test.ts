@@ -84,7 +84,7 @@ test('documents from older gateways still validate: type slugs and names, search
   delete index.occupations[0].productTypeSlugs;
   const oldIndex = validateDocument('searchIndex', index);
   assert.ok(oldIndex.ok);
-  if (oldIndex.ok) assert.deepEqual([oldIndex.value.occupations[0].productTypeSlugs, oldIndex.value.productTypes], [['apprenticeship', 'other'], []]);
+  if (oldIndex.ok) assert.deepEqual([oldIndex.value.occupations[0].productTypeSlugs, oldIndex.value.productTypes], [['apprenticeship', 'htq', 'other'], []]);
 
   for (const [source, expected] of [['fixtures', { kind: 'sample', fetchedAt: null }], ['live', { kind: 'skills-england', fetchedAt: '2026-11-22T09:30:00.000Z' }]] as const) {
     const meta = { ...example('meta.json'), source, generatedAt: '2026-11-22T09:30:00.000Z' };

@@ -313,11 +313,8 @@ describe('occupation search engine', () => {
     jobTitles: [],
     products: [],
     productTypes: [],
-<<<<<<< HEAD
     larsCode: null,
-=======
     productTypeSlugs: [] as string[],
->>>>>>> 357220b (One attribution line for every element (AttributionController): with the embedded sample it says the occupations are illustrative sample data, not Skills England data, and no-attribution cannot hide that; with real data it gives the data date ('Skills England data, 11 September 2026'); demo page says which data it shows)
     ...extra,
   });
 
