@@ -113,6 +113,7 @@ test('index.html escapes every value from the data and the options', () => {
       apiVersion: 1,
       generatedAt: '2026-09-11T06:00:00.000Z',
       source: 'live',
+      data: { kind: 'skills-england', fetchedAt: '2026-09-11T06:00:00.000Z' },
       attribution: { text: `Skills England ${hostile}`, licence: `OGL ${hostile}`, url: 'https://example.org/?a="><script>' },
       counts: { routes: 15, occupations: 1287, standards: 700, progressionEdges: 900, socUnitGroups: 412 },
     },
