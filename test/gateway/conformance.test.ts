@@ -196,9 +196,14 @@ describe('conformance with records captured from the live services', { skip }, (
     assert.equal(option.body.apprenticeship.typicalDurationMonths, 24);
   });
 
-  it('the bare OCC1312 answers 404 (only its options exist upstream)', async () => {
+  it('the bare OCC1312 answers 404 naming its options (only OCC1312A and OCC1312B exist upstream)', async () => {
     const { status, body } = await get('occupations/OCC1312.json');
     assert.equal(status, 404);
     assert.equal(body.error.code, 'not-found');
+    assert.deepEqual(body.error.options, [
+      { code: 'OCC1312A', title: OPTION_TITLE },
+      { code: 'OCC1312B', title: 'Legal technician - probate technician' },
+    ]);
+    assert.match(body.error.message, /OCC1312A/);
   });
 });
