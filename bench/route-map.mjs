@@ -1,10 +1,14 @@
 /**
  * <route-map> benchmark (prints figures; not a test). `npm run bench:route-map [-- --runs 15]`
- *  1. First render of a 250-occupation route once its data has arrived, in headless Chromium, against a plain
- *     `innerHTML` render of the same tiles (same markup shape, same stylesheets, in a shadow root) in the same run.
- *  2. A filter change (levels 4–5) against re-rendering the filtered tiles with `innerHTML`.
- *     Both are medians over several runs, each including style and layout; the goal is a ratio of at most 2×.
- *  3. The gzip size of the largest route document in the snapshot (goal ≤ 40 KB), and of the synthetic one.
+ * On the largest route of the full-scale dataset (bench/full-scale-data.mjs: Engineering and manufacturing, 368
+ * occupations), or with `--synthetic N` on a synthetic route of N occupations:
+ *  1. Render after the data has arrived, in headless Chromium, until every tile is in the page and laid out (a very
+ *     large route renders in parts, so this spans several tasks), against a plain `innerHTML` render of the same tiles
+ *     (same markup shape, same stylesheets, in a shadow root) in the same run; goal ≤ 1.5×. Also the time to the first
+ *     part (what is on screen first).
+ *  2. A filter change (levels 4–5) against re-rendering the filtered tiles with `innerHTML`; goal ≤ 16 ms (one frame).
+ *     Both are medians over several runs, each including style and layout.
+ *  3. The gzip size of the largest route document in the sample snapshot (goal ≤ 40 KB), and of the measured one.
  * The element is bundled from its sources with esbuild (Lit's production build), minified, as a page would load it.
  */
 import { createServer } from 'node:http';
@@ -16,16 +20,17 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { validateDocument } from '@occupational-maps/core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { ensureFullScaleDataset, fullScaleDocument, LARGEST_ROUTE } from './full-scale-data.mjs';
 import { printRow } from './rows.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, occupations: { type: 'string', default: '250' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, synthetic: { type: 'string' } } });
 const RUNS = Math.max(3, Number(values.runs));
-const OCCUPATIONS = Number(values.occupations);
-const GOAL_RATIO = 2;
+const GOAL_RATIO = 1.5;
+const GOAL_FILTER_MS = 16;
 const GOAL_GZIP = 40 * 1024;
 
-// ——— 1. A synthetic route of OCCUPATIONS occupations, shaped like the real ones and checked against the schema ———
+// ——— 1. With --synthetic N: a route of N occupations, shaped like the real ones and checked against the schema ———
 
 const STATUSES = ['approved', 'approved', 'approved', 'in-development', 'proposal', 'without-apprenticeship'];
 const BANDS = [
@@ -66,9 +71,26 @@ function syntheticRoute(count) {
   return { id: 7, slug: 'digital', name: 'Digital', pathways, progressions, linkedOccupations: [] };
 }
 
-const document = syntheticRoute(OCCUPATIONS);
+let document;
+let source;
+let fullScale = null;
+if (!values.synthetic) {
+  try {
+    ensureFullScaleDataset();
+    fullScale = JSON.parse(fullScaleDocument(`routes/${LARGEST_ROUTE}.json`));
+  } catch (error) {
+    console.log(`${error.message} Measuring a synthetic route of 368 occupations instead.`);
+  }
+}
+if (fullScale) {
+  document = fullScale;
+  source = `${LARGEST_ROUTE}, full-scale dataset`;
+} else {
+  document = syntheticRoute(Number(values.synthetic ?? 368));
+  source = 'a synthetic route';
+}
 const checked = validateDocument('routeMap', document);
-if (!checked.ok) throw new Error(`The synthetic route is not a valid routeMap document: ${checked.reason}`);
+if (!checked.ok) throw new Error(`The measured route is not a valid routeMap document: ${checked.reason}`);
 
 // ——— 2. The element, bundled, and a page that times it ———
 
@@ -134,7 +156,9 @@ try {
     const sheets = window.RouteMap.elementStyles.map((style) => style.styleSheet);
     const layout = (node) => node.getBoundingClientRect().height;
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    const timings = { elementFirst: [], plainFirst: [], elementFilter: [], plainFilter: [] };
+    const timings = { elementFirst: [], elementAll: [], plainFirst: [], elementFilter: [], plainFilter: [] };
+    const total = source.pathways.reduce((n, p) => n + p.clusters.reduce((m, c) => m + c.occupations.length, 0), 0);
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
     const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
     for (let run = 0; run < runs + 2; run++) {
@@ -146,7 +170,7 @@ try {
       stage.replaceChildren();
       await nextFrame();
       const element = document.createElement('route-map');
-      element.setAttribute('route', 'digital');
+      element.setAttribute('route', source.slug);
       element.setAttribute('no-attribution', '');
       element.client = client;
       stage.append(element);
@@ -156,6 +180,10 @@ try {
       while (!element.shadowRoot.querySelector('.tile')) await element.updateComplete;
       layout(element);
       const elementFirst = performance.now() - start;
+      // A very large route renders the rest of its pathways in later tasks: wait for every tile.
+      while (element.shadowRoot.querySelectorAll('.tile').length < total) await nextTask();
+      layout(element);
+      const elementAll = performance.now() - start;
 
       start = performance.now();
       element.levels = '4-5';
@@ -182,6 +210,7 @@ try {
 
       if (warmUp) continue;
       timings.elementFirst.push(elementFirst);
+      timings.elementAll.push(elementAll);
       timings.plainFirst.push(plainFirst);
       timings.elementFilter.push(elementFilter);
       timings.plainFilter.push(plainFilter);
@@ -189,6 +218,7 @@ try {
     return {
       tiles: source.pathways.reduce((n, p) => n + p.clusters.reduce((m, c) => m + c.occupations.length, 0), 0),
       elementFirst: median(timings.elementFirst),
+      elementAll: median(timings.elementAll),
       plainFirst: median(timings.plainFirst),
       elementFilter: median(timings.elementFilter),
       plainFilter: median(timings.plainFilter),
@@ -196,15 +226,15 @@ try {
   }, RUNS);
 
   const ms = (value) => `${value.toFixed(1)} ms`;
-  const verdict = (ratio) => (ratio <= GOAL_RATIO ? `within the ${GOAL_RATIO}× goal` : `OVER the ${GOAL_RATIO}× goal`);
-  const firstRatio = results.elementFirst / results.plainFirst;
+  const allRatio = results.elementAll / results.plainFirst;
   const filterRatio = results.elementFilter / results.plainFilter;
-  console.log(`<route-map> benchmark — ${results.tiles} occupations, medians of ${RUNS} runs, headless Chromium, bundle ${(bundleBytes / 1024).toFixed(1)} KiB minified\n`);
-  console.log(`First render after data arrives: ${ms(results.elementFirst)} vs innerHTML ${ms(results.plainFirst)} → ${firstRatio.toFixed(2)}× (${verdict(firstRatio)})`);
-  console.log(`Filter change (levels 4–5):      ${ms(results.elementFilter)} vs innerHTML ${ms(results.plainFilter)} → ${filterRatio.toFixed(2)}× (${verdict(filterRatio)})`);
-  const timing = { section: 'Rendering', unit: 'ms', baselineName: 'plain innerHTML of the same tiles', goal: `≤ ${GOAL_RATIO}× the baseline`, note: `median of ${RUNS} runs, ${results.tiles} occupations, Chromium` };
-  printRow({ ...timing, name: '`<route-map>` first render after data arrives', value: results.elementFirst, baseline: results.plainFirst, pass: firstRatio <= GOAL_RATIO });
-  printRow({ ...timing, name: '`<route-map>` filter change (levels 4–5)', value: results.elementFilter, baseline: results.plainFilter, pass: filterRatio <= GOAL_RATIO });
+  console.log(`<route-map> benchmark — ${results.tiles} occupations (${source}), medians of ${RUNS} runs, headless Chromium, bundle ${(bundleBytes / 1024).toFixed(1)} KiB minified\n`);
+  console.log(`First part on screen:            ${ms(results.elementFirst)}`);
+  console.log(`Every tile rendered:             ${ms(results.elementAll)} vs innerHTML ${ms(results.plainFirst)} → ${allRatio.toFixed(2)}× (${allRatio <= GOAL_RATIO ? 'within' : 'OVER'} the ${GOAL_RATIO}× goal)`);
+  console.log(`Filter change (levels 4–5):      ${ms(results.elementFilter)} vs innerHTML ${ms(results.plainFilter)} → ${filterRatio.toFixed(2)}× (${results.elementFilter <= GOAL_FILTER_MS ? 'within' : 'OVER'} the ${GOAL_FILTER_MS} ms goal)`);
+  const timing = { section: 'Rendering', unit: 'ms', baselineName: 'plain innerHTML of the same tiles', note: `median of ${RUNS} runs, ${results.tiles} occupations (${source}), Chromium` };
+  printRow({ ...timing, name: `\`<route-map>\` render after data arrives, every one of ${results.tiles} tiles in the page`, value: results.elementAll, baseline: results.plainFirst, goal: `≤ ${GOAL_RATIO}× the baseline`, pass: allRatio <= GOAL_RATIO, note: `${timing.note}; the first part (on screen first) after ${ms(results.elementFirst)}` });
+  printRow({ ...timing, name: '`<route-map>` filter change (levels 4–5)', value: results.elementFilter, baseline: results.plainFilter, goal: `≤ ${GOAL_FILTER_MS} ms (one frame)`, pass: results.elementFilter <= GOAL_FILTER_MS });
 } finally {
   await browser.close();
   server.close();
@@ -226,5 +256,5 @@ if (existsSync(routesDir)) {
 } else {
   console.log('No snapshot at test/.snapshot/v1/ (run the browser tests, or om-gateway snapshot --out test/.snapshot): largest route document not measured.');
 }
-const synthetic = JSON.stringify(document);
-console.log(`Synthetic ${OCCUPATIONS}-occupation route document: ${kb(synthetic.length)} raw, ${kb(gzip(synthetic))} gzip`);
+const measured = JSON.stringify(document);
+console.log(`Measured route document (${source}): ${kb(measured.length)} raw, ${kb(gzip(measured))} gzip`);

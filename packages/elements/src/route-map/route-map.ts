@@ -19,6 +19,7 @@ import { UrlStateController } from './url-state-controller.js';
 import { RouteFavouritesController } from './favourites-controller.js';
 import { SearchIndexController } from './search-index-controller.js';
 import { KeyboardNavigationController } from './keyboard-navigation-controller.js';
+import { ProgressiveRenderController } from './progressive-render-controller.js';
 import type { FilterValues, RouteMapActions, RouteMapView, RouteViewModel } from './views/view-model.js';
 import { heading, relationsFor } from './views/parts.js';
 import { renderMapView } from './views/map-view.js';
@@ -221,9 +222,15 @@ export class RouteMap extends OmElement {
     toggleFavourite: (code) => this.toggleFavourite(code),
   });
 
+  private readonly progressive = new ProgressiveRenderController(this);
+
   /** What the views call into. */
   private readonly actions: RouteMapActions = {
-    onNavKeydown: this.navigation.onKeydown,
+    onNavKeydown: (event) => {
+      // Keys move through what is rendered: a very large route's later pathways are rendered first, at once.
+      this.renderEverything();
+      this.navigation.onKeydown(event);
+    },
     onFocusIn: this.navigation.onFocusIn,
     onItemClick: (event) => this.onItemClick(event),
     expandAll: () => {
@@ -364,6 +371,7 @@ export class RouteMap extends OmElement {
       tabStop: this.navigation.tabStop(model, visible, this.collapsed),
       selected: this.selected,
       collapsed: this.collapsed,
+      renderedPathways: this.progressive.renderedPathways(model),
       relations: relationsFor(model, this.selected),
       favourites: this.favourites,
       favouriteCodes: this.view === 'map' ? this.favouritesState.codes() : undefined,
@@ -443,8 +451,14 @@ export class RouteMap extends OmElement {
     void this.updateComplete.then(() => this.navigation.focusItem(key));
   }
 
+  /** Renders every pathway of a very large route now, when some still wait for their turn. */
+  private renderEverything(): void {
+    if (this.progressive.complete()) this.performUpdate();
+  }
+
   /** Moves to an occupation in this route: selects it and puts focus on its tile. */
   private goToTile(tile: TileModel): void {
+    this.renderEverything();
     this.collapsed = new Set([...this.collapsed].filter((key) => key !== tile.pathway.key && key !== tile.cluster.key));
     this.selected = tile.occupation.code;
     this.navigation.activeKey = tile.key;

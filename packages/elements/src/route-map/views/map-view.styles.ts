@@ -49,6 +49,14 @@ export const mapViewStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_om-space-3);
+    /* Off-screen pathways skip style, layout and paint until they come near the viewport; their tiles stay in the
+       page for find-in-page, keyboard and screen readers. The size is a guess until first laid out, then remembered. */
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 40rem;
+  }
+  /* A very large route's later pathways, before their bodies arrive (a task or two later): room, so little moves. */
+  .pathway__body[aria-busy='true'] {
+    min-block-size: 40rem;
   }
   .column {
     min-width: 0;

@@ -19,14 +19,15 @@ export function renderMapView(vm: RouteViewModel) {
     </div>
     <p class="map-instructions" id="map-instructions">${text.mapInstructions}${vm.favourites ? ` ${text.mapInstructionsFavourites}` : ''}</p>
     <div class="map" part="map" @keydown=${actions.onNavKeydown} @click=${actions.onItemClick} @focusin=${actions.onFocusIn}>
-      ${vm.model.pathways.map((pathway) => renderPathway(vm, pathway))}
+      ${vm.model.pathways.map((pathway, index) => renderPathway(vm, pathway, index < vm.renderedPathways))}
     </div>`;
 }
 
 const countShown = (vm: RouteViewModel, tiles: readonly TileModel[]) => tiles.reduce((sum, tile) => sum + (vm.visible[tile.index] ? 1 : 0), 0);
 
-function renderPathway(vm: RouteViewModel, pathway: PathwayModel) {
-  const { text, visible } = vm;
+/** A pathway; `withBody` false renders only its heading (a very large route's later pathways follow in later tasks). */
+function renderPathway(vm: RouteViewModel, pathway: PathwayModel, withBody: boolean) {
+  const { text } = vm;
   const count = countShown(vm, pathway.tiles);
   const expanded = !vm.collapsed.has(pathway.key);
   return html`<div class="pathway" part="pathway" data-pathway=${pathway.key} ?hidden=${count === 0}>
@@ -40,8 +41,15 @@ function renderPathway(vm: RouteViewModel, pathway: PathwayModel) {
       </button>`,
       'heading--pathway',
     )}
-    <div class="pathway__body" id=${`${pathway.key}-body`} ?hidden=${!expanded}>
-      ${pathway.columns.map(({ band, clusters }, column) => {
+    <div class="pathway__body" id=${`${pathway.key}-body`} ?hidden=${!expanded} aria-busy=${withBody ? nothing : 'true'}>
+      ${withBody ? renderColumns(vm, pathway) : nothing}
+    </div>
+  </div>`;
+}
+
+function renderColumns(vm: RouteViewModel, pathway: PathwayModel) {
+  const { text, visible } = vm;
+  return html`${pathway.columns.map(({ band, clusters }, column) => {
         const bandId = `${pathway.key}-${band}`;
         const levels = BANDS[column].levels;
         const shownClusters = clusters.filter((cluster) => cluster.tiles.some((tile) => visible[tile.index]));
@@ -69,9 +77,7 @@ function renderPathway(vm: RouteViewModel, pathway: PathwayModel) {
             </div>`;
           })}
         </div>`;
-      })}
-    </div>
-  </div>`;
+      })}`;
 }
 
 /**

@@ -61,6 +61,8 @@ export interface RouteViewModel {
   tabStop: string;
   selected: string;
   collapsed: ReadonlySet<string>;
+  /** Pathways whose bodies the map view renders (a very large route's later ones follow in later tasks). */
+  renderedPathways: number;
   relations: ReadonlyMap<string, readonly Relation[]>;
   /** The `favourites` attribute. */
   favourites: boolean;

@@ -1,0 +1,89 @@
+// A very large route (the real Engineering and manufacturing has 368 occupations) renders its map a few pathways at
+// a time (issue #18): what is on screen first, the rest in later tasks. Every occupation must stay reachable by
+// keyboard, by find-in-page and by screen readers.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { EmbedClient, RouteMapDocument } from '@occupational-maps/core';
+import '../../packages/elements/src/define/route-map.js';
+import type { RouteMap } from '../../packages/elements/src/route-map/route-map.js';
+import { PROGRESSIVE_THRESHOLD } from '../../packages/elements/src/route-map/progressive-render-controller.js';
+
+const API_BASE = '/test/.snapshot/v1/';
+const COPIES = 8;
+const shadow = (el: RouteMap) => el.shadowRoot!;
+const tiles = (el: RouteMap) => [...shadow(el).querySelectorAll<HTMLElement>('.map .tile')];
+
+/** The sample's Digital route eight times over, with distinct ids and codes: 368 occupations in 16+ pathways. */
+async function largeRoute(): Promise<RouteMapDocument> {
+  const digital = (await (await fetch(`${API_BASE}routes/digital.json`)).json()) as RouteMapDocument;
+  let next = 0;
+  const pathways = Array.from({ length: COPIES }, (_, copy) =>
+    digital.pathways.map((pathway) => ({
+      ...pathway,
+      id: pathway.id + 1000 * (copy + 1),
+      name: `${pathway.name} ${copy + 1}`,
+      clusters: pathway.clusters.map((cluster) => ({
+        ...cluster,
+        id: cluster.id + 1000 * (copy + 1),
+        occupations: cluster.occupations.map((occupation) => ({ ...occupation, code: `OCC${String(5000 + next++)}`, title: `${occupation.title} (copy ${copy + 1})` })),
+      })),
+    })),
+  ).flat();
+  return { ...digital, pathways, progressions: [], linkedOccupations: [] };
+}
+
+const clientFor = (document: RouteMapDocument): EmbedClient =>
+  ({ apiBase: 'https://test.invalid/v1/', get: () => Promise.resolve(document), peek: () => undefined, invalidate: () => {} }) as unknown as EmbedClient;
+
+const total = (document: RouteMapDocument) => document.pathways.reduce((sum, pathway) => sum + pathway.clusters.reduce((count, cluster) => count + cluster.occupations.length, 0), 0);
+
+/** The map once its first part is in the page (the data has arrived and the first render is done). */
+async function firstPart(document: RouteMapDocument): Promise<RouteMap> {
+  const el = await fixture<RouteMap>(html`<route-map route="digital" no-attribution .client=${clientFor(document)}></route-map>`);
+  while (!shadow(el).querySelector('.map .tile')) await el.updateComplete;
+  return el;
+}
+
+describe('<route-map> on a very large route', () => {
+  it('renders what comes first at once and every other occupation within a few tasks, with no interaction', async () => {
+    const document = await largeRoute();
+    expect(total(document)).to.be.greaterThan(PROGRESSIVE_THRESHOLD);
+    const el = await firstPart(document);
+    const first = tiles(el).length;
+    expect(first, 'the first render holds only the first pathways').to.be.greaterThan(0).and.lessThan(total(document));
+    // Every pathway's heading and toggle is there from the start, so the structure is complete for assistive technology.
+    expect(shadow(el).querySelectorAll('.toggle--pathway')).to.have.length(document.pathways.length);
+    expect(shadow(el).querySelectorAll('.pathway__body[aria-busy="true"]').length).to.be.greaterThan(0);
+    await waitUntil(() => tiles(el).length === total(document), 'every occupation rendered', { timeout: 5000 });
+    expect(shadow(el).querySelectorAll('.pathway__body[aria-busy="true"]')).to.have.length(0);
+    expect(shadow(el).querySelector('.summary')!.textContent).to.equal(`${total(document)} occupations`);
+  });
+
+  it('lets a keyboard user reach the last occupation at once, before the later pathways would have arrived', async () => {
+    const document = await largeRoute();
+    const el = await firstPart(document);
+    expect(tiles(el).length).to.be.lessThan(total(document));
+    shadow(el).querySelector<HTMLElement>('.toggle--pathway')!.focus();
+    await sendKeys({ press: 'End' });
+    const lastInOrder = tiles(el).at(-1)!;
+    expect(tiles(el)).to.have.length(total(document));
+    expect((shadow(el).activeElement as HTMLElement).dataset.code).to.equal(lastInOrder.dataset.code);
+    // The last tile of the map belongs to the last pathway, which was not rendered when End was pressed.
+    expect(document.pathways.at(-1)!.clusters.flatMap((cluster) => cluster.occupations.map((occupation) => occupation.code))).to.include(lastInOrder.dataset.code);
+  });
+
+  it('keeps off-screen occupations in the page for find-in-page and screen readers (content-visibility, not display: none)', async () => {
+    const document = await largeRoute();
+    const el = await firstPart(document);
+    await waitUntil(() => tiles(el).length === total(document), 'every occupation rendered', { timeout: 5000 });
+    const last = tiles(el).at(-1)!;
+    const body = last.closest<HTMLElement>('.pathway__body')!;
+    expect(body.getBoundingClientRect().top, 'the last pathway is far below the viewport').to.be.greaterThan(window.innerHeight);
+    expect(getComputedStyle(body).contentVisibility).to.equal('auto');
+    expect(last.closest('[hidden]')).to.equal(null);
+    // Chromium's find-in-page engine (window.find) finds text in skipped content-visibility: auto subtrees.
+    const title = last.querySelector('.tile__title')!.textContent!.trim();
+    window.getSelection()!.removeAllRanges();
+    expect((window as unknown as { find(text: string): boolean }).find(title), `find-in-page finds “${title}”`).to.be.true;
+  });
+});
