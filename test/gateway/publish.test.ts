@@ -235,6 +235,7 @@ test('om-gateway publish (bin): the site with --base-url in its snippets, a summ
   assert.equal(await cli.done, 0, cli.output());
   assert.match(cli.output(), /Published \d+ files \([\d.]+ MB\) to .* in [\d.]+ s/);
   assert.match(cli.output(), /Building: \d+\/\d+ documents \(100%\)/);
+  assert.match(cli.output(), /Downloading API A: [\d.]+\/[\d.]+ MB \(100%\)/, 'API A\'s full list, as it streams in');
   const page = await readFile(join(out, 'index.html'), 'utf8');
   assert.ok(page.includes('https://college.example/maps/elements/occupational-maps.js'));
   assert.ok(page.includes('https://college.example/maps/v1/'));

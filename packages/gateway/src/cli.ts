@@ -6,10 +6,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, configFromEnv, sourceOption } from './config.js';
 import { createGateway, WARM_PATHS } from './gateway.js';
-import { createLogger } from './log.js';
 import { demoAssets, elementsAssets, startServer } from './server/node.js';
 import { publish, PUBLISH_USAGE } from './publish/command.js';
-import { createProgress } from './snapshot/progress.js';
+import { buildSession } from './snapshot/session.js';
 import { summaryLines, writeSnapshot } from './snapshot/write.js';
 
 const USAGE = `Usage:
@@ -64,34 +63,10 @@ async function serve(args: string[]): Promise<void> {
 async function snapshot(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { out: { type: 'string' }, source: { type: 'string' }, quiet: { type: 'boolean' } } });
   if (!values.out) throw new ConfigError('snapshot needs --out DIR.');
-  const config = configFromEnv();
   const quiet = Boolean(values.quiet);
-  const log = createLogger({ secrets: config.apiKey ? [config.apiKey] : [], quiet });
-  const download = quiet ? null : createProgress(process.stderr, 'Downloading API A', 'MB');
-  const gateway = await createGateway({
-    config,
-    source: sourceOption(values.source),
-    log,
-    bulkStandards: true,
-    // A snapshot asks for everything at once on purpose: its queue is not bounded.
-    queueLimit: Infinity,
-    onStandardsProgress: download ? (received, total) => download.update(received / 1e6, (total ?? received) / 1e6) : undefined,
-  });
+  const { config, gateway, log, onProgress, end } = await buildSession({ source: values.source, quiet });
   if (!quiet) log.info(`Snapshot from ${gateway.source === 'live' ? `the live APIs (${config.mapsBase})` : 'the embedded offline dataset'} to ${values.out}/v1/`);
-  const progress = quiet ? null : createProgress(process.stderr, 'Building');
-  const documentsProgress = progress
-    ? (done: number, total: number) => {
-        download?.end(); // the list is in once the first document is built
-        progress.update(done, total);
-      }
-    : undefined;
-  const summary = await writeSnapshot({
-    dataset: gateway.dataset,
-    outDir: values.out,
-    stats: gateway.http.stats,
-    onProgress: documentsProgress,
-  });
-  progress?.end();
+  const summary = await writeSnapshot({ dataset: gateway.dataset, outDir: values.out, stats: gateway.http.stats, onProgress }).finally(end);
   const lines = [
     `Wrote ${summary.documents} documents (${(summary.bytes / 1024).toFixed(0)} KiB) to ${values.out}/v1/ in ${summary.seconds.toFixed(1)} s`,
     ...summaryLines(summary, quiet),

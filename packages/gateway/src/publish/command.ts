@@ -1,9 +1,7 @@
 /** `om-gateway publish`: the command line of publish.ts (cli.ts dispatches here). */
 import { parseArgs } from 'node:util';
-import { ConfigError, configFromEnv, sourceOption } from '../config.js';
-import { createGateway } from '../gateway.js';
-import { createLogger } from '../log.js';
-import { createProgress } from '../snapshot/progress.js';
+import { ConfigError } from '../config.js';
+import { buildSession } from '../snapshot/session.js';
 import { summaryLines } from '../snapshot/write.js';
 import { publishSite } from './publish.js';
 
@@ -17,26 +15,18 @@ export async function publish(args: string[]): Promise<void> {
     options: { out: { type: 'string' }, source: { type: 'string' }, 'base-url': { type: 'string' }, quiet: { type: 'boolean' } },
   });
   if (!values.out) throw new ConfigError('publish needs --out DIR.');
-  const config = configFromEnv();
   const quiet = Boolean(values.quiet);
-  const log = createLogger({ secrets: config.apiKey ? [config.apiKey] : [], quiet });
-  const gateway = await createGateway({ config, source: sourceOption(values.source), log, bulkStandards: true });
+  const { config, gateway, log, onProgress, end } = await buildSession({ source: values.source, quiet });
   if (!quiet) log.info(`Publishing ${gateway.source === 'live' ? `the live APIs (${config.mapsBase})` : 'the embedded offline dataset'} to ${values.out}/`);
-  const progress = quiet ? null : createProgress(process.stderr, 'Building');
-  let summary;
-  try {
-    summary = await publishSite({
-      dataset: gateway.dataset,
-      outDir: values.out,
-      baseUrl: values['base-url'] ?? null,
-      stats: gateway.http.stats,
-      onProgress: progress ? (done, total) => progress.update(done, total) : undefined,
-      maxAgeSeconds: config.maxAgeSeconds,
-      staleWhileRevalidateSeconds: config.staleWhileRevalidateSeconds,
-    });
-  } finally {
-    progress?.end();
-  }
+  const summary = await publishSite({
+    dataset: gateway.dataset,
+    outDir: values.out,
+    baseUrl: values['base-url'] ?? null,
+    stats: gateway.http.stats,
+    onProgress,
+    maxAgeSeconds: config.maxAgeSeconds,
+    staleWhileRevalidateSeconds: config.staleWhileRevalidateSeconds,
+  }).finally(end);
   const lines = [
     `Published ${summary.files} files (${(summary.siteBytes / 1024 / 1024).toFixed(2)} MB) to ${values.out}/ in ${summary.seconds.toFixed(1)} s: ` +
       `${summary.documents} documents, the elements bundle from ${summary.elementsFrom}, index.html, _headers`,
