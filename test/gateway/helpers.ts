@@ -60,9 +60,10 @@ export async function startUpstream(fixturesDir = FIXTURES_DIR): Promise<MockUps
       const custom = mock.override ? await mock.override(request) : undefined;
       if (custom === 'hang') return;
       const response = custom ?? (await fixtures(`${mock.base}${request.url}`));
-      const body = Buffer.from(await response.arrayBuffer());
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(body);
+      // Streamed as the Response produces it, so a test can trickle a body or stall it half-way.
+      if (response.body) for await (const chunk of response.body) res.write(chunk);
+      res.end();
     } catch (error) {
       res.writeHead(500).end(String(error));
     }

@@ -1,6 +1,6 @@
 import { test, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { UpstreamError, UpstreamHttp, parseRetryAfter, createLogger } from '@occupational-maps/gateway';
+import { UpstreamBusyError, UpstreamError, UpstreamHttp, parseRetryAfter, createLogger } from '@occupational-maps/gateway';
 import { API_KEY, json, startUpstream } from './helpers.js';
 
 const upstream = await startUpstream();
@@ -129,4 +129,64 @@ test('Retry-After as an HTTP date', () => {
   assert.equal(parseRetryAfter('Thu, 01 Jan 2026 00:00:30 GMT', now), 30_000);
   assert.equal(parseRetryAfter('soon', now), undefined);
   assert.equal(parseRetryAfter(null, now), undefined);
+});
+
+/** A body sent in `parts` pieces `gapMs` apart; `stallAfter` pieces, then silence (the connection stays open). */
+function trickle(text: string, parts: number, gapMs: number, stallAfter = Infinity): Response {
+  const size = Math.ceil(text.length / parts);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (sent >= stallAfter) return new Promise<void>(() => {}); // never another byte
+      if (sent > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+      const piece = text.slice(sent * size, (sent + 1) * size);
+      sent++;
+      if (!piece) return controller.close();
+      controller.enqueue(new TextEncoder().encode(piece));
+    },
+  });
+  return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) } });
+}
+
+test('a long body that keeps arriving is not cut off by the timeout, and its progress is reported', async () => {
+  const text = JSON.stringify(Array.from({ length: 2000 }, (_, index) => ({ referenceNumber: `ST${String(index).padStart(4, '0')}`, title: 'x'.repeat(40) })));
+  upstream.override = () => trickle(text, 10, 60); // ~540 ms in all, never more than 60 ms of silence
+  const progress: Array<[number, number | null]> = [];
+  const { http } = client({ timeoutMs: 200, retries: 0 });
+  const result = await http.getJson(url('/Routes'), {}, (received, total) => progress.push([received, total]));
+  assert.ok(result.found && Array.isArray(result.body) && result.body.length === 2000);
+  assert.ok(progress.length >= 5, `${progress.length} progress reports`);
+  assert.deepEqual(progress.at(-1), [Buffer.byteLength(text), Buffer.byteLength(text)]);
+  assert.ok(progress.every(([received], index) => index === 0 || received > progress[index - 1][0]), 'bytes only grow');
+});
+
+test('a body that stalls half-way fails as "stalled" after the stall timeout, and is retried', async () => {
+  const text = JSON.stringify({ routes: 'y'.repeat(5000) });
+  let calls = 0;
+  upstream.override = () => (++calls === 1 ? trickle(text, 4, 10, 2) : undefined);
+  const { http, logs } = client({ timeoutMs: 2000, stallTimeoutMs: 150, retries: 1 });
+  const started = performance.now();
+  assert.ok((await http.getJson(url('/Routes'))).found, 'the retry gets the whole body');
+  assert.ok(performance.now() - started < 1900, 'ended by the stall timeout, not the 2 s header timeout');
+  assert.ok(logs.some((line) => /no bytes of the body for 150 ms/.test(line)), logs.join('\n'));
+  const { http: once } = client({ timeoutMs: 2000, stallTimeoutMs: 150, retries: 0 });
+  upstream.override = () => trickle(text, 4, 10, 2);
+  await assert.rejects(once.getJson(url('/Routes')), (error: UpstreamError) => error.kind === 'stalled');
+});
+
+test('a full queue refuses new requests at once, unsent, with a Retry-After estimate', async () => {
+  upstream.override = () => 'hang';
+  const { http } = client({ concurrency: 1, queueLimit: 1, timeoutMs: 300, retries: 0 });
+  const running = http.getJson(url('/Routes/1')).catch((error) => error);
+  const waiting = http.getJson(url('/Routes/2')).catch((error) => error);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(http.queueState(), { active: 1, waiting: 1, limit: 1 });
+  await assert.rejects(http.getJson(url('/Routes/3')), (error: UpstreamBusyError) => {
+    assert.equal(error.kind, 'busy');
+    assert.ok(error.retryAfterSeconds >= 1 && error.retryAfterSeconds <= 60);
+    return error instanceof UpstreamBusyError;
+  });
+  assert.equal(upstream.requests.filter((req) => req.url.includes('/Routes/3')).length, 0, 'a refused request is never sent');
+  assert.equal((await running).kind, 'timeout');
+  assert.equal((await waiting).kind, 'timeout');
 });

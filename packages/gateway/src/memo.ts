@@ -4,7 +4,8 @@
  * - single flight: one load per key at a time, shared by every caller;
  * - a bound on the values held (the oldest stored go first), so many distinct keys cannot grow memory without limit;
  * - optionally stale-while-revalidate: past its TTL a held value is returned at once and ONE background load
- *   replaces it when it succeeds. A failed load never replaces a held value, and is never itself remembered.
+ *   replaces it when it succeeds. A failed load never replaces a held value, and is never itself remembered; after
+ *   a failed refresh the next one waits `refreshRetryMs`, so a down upstream is not asked again on every request.
  * Runtime-neutral (no Node built-ins), so the edge build uses it too.
  */
 
@@ -17,6 +18,8 @@ export interface MemoOptions<T> {
   maxEntries?: number;
   /** Past the TTL, answer with the held value and refresh in the background (else wait for a new load). */
   staleWhileRevalidate?: boolean;
+  /** After a failed background refresh, how long before the next may start (default: the TTL, at most 60 s). */
+  refreshRetryMs?: number;
   now?: () => number;
   /** May a freshly loaded value replace the one held? (The catalogue refuses an empty walk over a good one.) */
   replaces?: (next: T, held: T) => boolean;
@@ -47,6 +50,8 @@ export class RefusedRefresh extends Error {
 export class Memo<T> {
   private readonly held = new Map<string, Held<T>>();
   private readonly loading = new Map<string, Promise<T>>();
+  /** When the last background refresh of a held key failed. */
+  private readonly failedAt = new Map<string, number>();
   private readonly now: () => number;
   private readonly maxEntries: number;
 
@@ -57,18 +62,17 @@ export class Memo<T> {
 
   /**
    * The value for `key`: held and fresh; held and stale (stale-while-revalidate: a background refresh starts unless
-   * one is running); or loaded now, joining a load already under way. `waitForRefresh` makes a stale read wait for
-   * the refresh, falling back to the held value when it fails.
+   * one is running or the last one failed moments ago); or loaded now, joining a load already under way.
    */
-  async get(key: string, load: () => Promise<T>, waitForRefresh = false): Promise<Found<T>> {
+  async get(key: string, load: () => Promise<T>): Promise<Found<T>> {
     const held = this.held.get(key);
     if (held && this.now() - held.storedAt < this.options.ttlMs) return { value: held.value, freshness: 'fresh' };
     if (held && this.options.staleWhileRevalidate) {
-      const refresh = this.start(key, load);
-      if (!waitForRefresh) return { value: held.value, freshness: 'stale' };
-      const value = await refresh.catch(() => null);
-      const now = this.held.get(key);
-      return value !== null && now ? { value: now.value, freshness: 'miss' } : { value: held.value, freshness: 'stale' };
+      const failed = this.failedAt.get(key);
+      const cooling = failed !== undefined && this.now() - failed < (this.options.refreshRetryMs ?? Math.min(this.options.ttlMs, 60_000));
+      if (cooling && !this.loading.has(key)) return { value: held.value, freshness: 'stale' };
+      this.start(key, load);
+      return { value: held.value, freshness: 'stale' };
     }
     return { value: await this.start(key, load), freshness: 'miss' };
   }
@@ -81,6 +85,7 @@ export class Memo<T> {
   /** Forgets a held value (the upstream said it is gone). */
   delete(key: string): void {
     this.held.delete(key);
+    this.failedAt.delete(key);
   }
 
   /** How many values are held now. */
@@ -115,17 +120,26 @@ export class Memo<T> {
     })();
     this.loading.set(key, promise);
     // A background refresh has no caller to hear its failure: report it, and keep the held value.
-    if (background) promise.then(() => this.options.onRefreshed?.(key), (error) => this.options.onRefreshFailed?.(key, error));
+    if (background) {
+      promise.then(
+        () => this.options.onRefreshed?.(key),
+        (error) => {
+          if (this.held.has(key)) this.failedAt.set(key, this.now());
+          this.options.onRefreshFailed?.(key, error);
+        },
+      );
+    }
     return promise;
   }
 
   private store(key: string, value: T): void {
     // Re-inserting keeps the Map in storage order, so the first keys are the oldest (and, with one TTL, the expired).
     this.held.delete(key);
+    this.failedAt.delete(key);
     this.held.set(key, { value, storedAt: this.now() });
     for (const oldest of this.held.keys()) {
       if (this.held.size <= this.maxEntries) break;
-      this.held.delete(oldest);
+      this.delete(oldest);
     }
   }
 }
