@@ -108,6 +108,12 @@ export async function liveGateway(upstream: MockUpstream, overrides: Partial<Gat
       await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5)));
     },
   });
+  // A request waits for a never-built document as long as one upstream attempt (here 2 s); on a loaded test machine a
+  // cold meta.json can take longer, so tests that do not set the timeout themselves give requests 15 s.
+  if (overrides.timeoutMs === undefined) {
+    const createApp = gateway.createApp;
+    gateway.createApp = (extra = {}) => createApp({ requestTimeoutMs: 15_000, ...extra });
+  }
   return Object.assign(gateway, { logs, sleeps });
 }
 
