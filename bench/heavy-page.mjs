@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Heavy page benchmark (prints figures; not a test). `npm run bench:heavy-page [-- --runs 5]`
- * One `<route-map>`, 100 compact `<occupation-card>`s over 30 occupation codes and 100 `<soc-badge>`s, on a page
+ * One `<route-map>`, one full `<occupation-card>` (its occupation and its progression: two documents, asked for at
+ * once), 100 compact `<occupation-card>`s over 30 occupation codes and 100 `<soc-badge>`s, on a page
  * served by the gateway (embedded dataset) with the built CDN bundle, in headless Chromium through playwright-core.
  * The requests the page makes to the Embed API are counted in Chromium, against a naive page in the same run: the
  * same 201 embeds, each loading the one document it shows with a plain `fetch` (what a hand-rolled embed does).
@@ -40,6 +41,15 @@ if (distinct.length < DISTINCT_OCCUPATIONS) throw new Error(`Route ${ROUTE} has 
 const cardCodes = Array.from({ length: CARDS }, (_, i) => distinct[i % distinct.length].code);
 const socCodes = [...new Set(distinct.map((occupation) => occupation.soc2020).filter(Boolean))];
 const badgeCodes = Array.from({ length: BADGES }, (_, i) => socCodes[i % socCodes.length]);
+// The full card: an occupation of the route that has a progression document, so the card needs both.
+let fullCardCode = null;
+for (const { code } of distinct) {
+  if ((await api.request(`/v1/${embedPaths.progression(code)}`)).ok) {
+    fullCardCode = code;
+    break;
+  }
+}
+if (!fullCardCode) throw new Error(`No occupation among the first ${DISTINCT_OCCUPATIONS} of ${ROUTE} has a progression document.`);
 
 const head = (title) => `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="occupational-maps:api-base" content="/v1/"><link rel="icon" href="data:,"></head><body><main>`;
@@ -47,6 +57,7 @@ const head = (title) => `<!doctype html><html lang="en-GB"><head><meta charset="
 /** The elements, loaded from the CDN bundle and sharing one client per page. */
 const sharedPage = `${head('Heavy page – shared client')}
 <route-map route="${ROUTE}"></route-map>
+<occupation-card id="full-card" code="${fullCardCode}"></occupation-card>
 ${cardCodes.map((code) => `<occupation-card variant="compact" code="${code}"></occupation-card>`).join('\n')}
 ${badgeCodes.map((code) => `<soc-badge code="${code}"></soc-badge>`).join('\n')}
 </main><script type="module" src="/elements/occupational-maps.js"></script></body></html>`;
@@ -54,6 +65,7 @@ ${badgeCodes.map((code) => `<soc-badge code="${code}"></soc-badge>`).join('\n')}
 /** The baseline: the same embeds, each fetching the document it shows on its own. */
 const naivePage = `${head('Heavy page – naive loader')}
 <div data-document="/v1/${embedPaths.routeMap(ROUTE)}"></div>
+<div data-document="/v1/${embedPaths.occupation(fullCardCode)}"></div><div data-document="/v1/${embedPaths.progression(fullCardCode)}"></div>
 ${cardCodes.map((code) => `<div data-document="/v1/${embedPaths.occupation(code)}"></div>`).join('\n')}
 ${badgeCodes.map((code) => `<div data-document="/v1/${embedPaths.soc(code)}"></div>`).join('\n')}
 </main><script type="module">
@@ -108,7 +120,9 @@ async function measure(name, isSettled) {
 const sharedSettled = () => {
   const map = document.querySelector('route-map');
   const cards = [...document.querySelectorAll('occupation-card')];
-  return Boolean(map?.shadowRoot?.querySelector('.tile')) && cards.every((card) => card.shadowRoot && /\S/.test(card.shadowRoot.querySelector('h2, [role="heading"]')?.textContent ?? ''));
+  const full = document.getElementById('full-card');
+  return Boolean(map?.shadowRoot?.querySelector('.tile')) && cards.every((card) => card.shadowRoot && /\S/.test(card.shadowRoot.querySelector('h2, [role="heading"]')?.textContent ?? ''))
+    && Boolean(full?.shadowRoot?.querySelector('.progression-list'));
 };
 const naiveSettled = () => [...document.querySelectorAll('[data-document]')].every((embed) => embed.hasAttribute('data-loaded'));
 
@@ -129,9 +143,10 @@ if (pageErrors.length) console.error(`Page errors: ${[...new Set(pageErrors)].jo
 const figure = (side, key) => median(runs[side].map((run) => run[key]));
 const sharedRequests = figure('shared', 'requests');
 const naiveRequests = figure('naive', 'requests');
-// One request per distinct document the page shows: the route map and the 30 occupations (the badges show titles
-// from the lazily loaded SOC table, so they make none until opened).
-const distinctDocuments = 1 + new Set(cardCodes).size;
+// One request per distinct document the page shows: the route map, the 30 occupations (the full card's among them)
+// and the full card's progression (the badges show titles from the lazily loaded SOC table, so they make none until
+// opened).
+const distinctDocuments = 1 + new Set([...cardCodes, fullCardCode]).size + 1;
 const ms = (value) => `${value.toFixed(0)} ms`;
 
 console.log(`Heavy page — 1 route map, ${CARDS} cards over ${new Set(cardCodes).size} codes, ${BADGES} badges over ${new Set(badgeCodes).size} SOC codes; medians of ${RUNS} runs each\n`);
@@ -141,7 +156,7 @@ console.log(`Ratio:         ${(sharedRequests / naiveRequests).toFixed(2)} (goal
 
 printRow({
   section: 'Requests',
-  name: `Heavy page: Embed API requests (1 route map, ${CARDS} cards over ${new Set(cardCodes).size} codes, ${BADGES} badges)`,
+  name: `Heavy page: Embed API requests (1 route map, 1 full card with its progression, ${CARDS} compact cards over ${new Set(cardCodes).size} codes, ${BADGES} badges)`,
   value: sharedRequests,
   unit: 'requests',
   baselineName: 'naive loader, one plain fetch per element',

@@ -223,9 +223,16 @@ export class OccupationCard extends OmElement {
     return parseSections(this.sections, this.variant === 'compact' ? 'compact' : 'full');
   }
 
+  /**
+   * The occupation whose progression the card shows. Given by code, it is asked for at once, beside the occupation
+   * (two requests in parallel, one round trip; the card shows everything else as soon as the occupation arrives and
+   * the progression when it does). Given by standard, the code is known only once the occupation has loaded.
+   */
   private get progressionCode(): string | null {
-    if (!this.shownSections.has('progression') || this.data.status !== TaskStatus.COMPLETE) return null;
-    return this.data.value?.code ?? null;
+    if (!this.shownSections.has('progression')) return null;
+    const subject = this.subject;
+    if (subject.kind === 'occupation') return subject.code;
+    return this.data.status === TaskStatus.COMPLETE ? (this.data.value?.code ?? null) : null;
   }
 
   private get textWithoutSubject(): OccupationCardStrings {
