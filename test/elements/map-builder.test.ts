@@ -47,7 +47,8 @@ describe('<map-builder>', () => {
   it('starts with a snippet for the whole Digital map and a matching preview', async () => {
     const el = await builder();
     expect(el.snippet).to.equal(
-      `<script type="module" src="${ELEMENTS_MODULE}"></script>\n<route-map route="digital" api-base="${API_ABSOLUTE}"></route-map>`,
+      `<script type="module" src="${ELEMENTS_MODULE}"></script>\n<route-map route="digital" api-base="${API_ABSOLUTE}">\n` +
+        `  <a href="https://occupational-maps.skillsengland.education.gov.uk/maps/route/digital">The Digital route on the occupational maps</a>\n</route-map>`,
     );
     expect(control<HTMLTextAreaElement>(el, '#snippet').value).to.equal(el.snippet);
     expect(attributesOf(preview(el))).to.deep.equal({ route: 'digital', 'api-base': API_ABSOLUTE });
@@ -80,7 +81,7 @@ describe('<map-builder>', () => {
     expect(attributesOf(preview(el))).to.deep.equal(expected);
     const snippet = el.snippet;
     expect(snippet).to.contain(
-      `<route-map route="digital" pathway="58" levels="4-5" status="approved,in-development" products="htq" view="table" controls api-base="${API_ABSOLUTE}" class="om-theme-govuk"></route-map>`,
+      `<route-map route="digital" pathway="58" levels="4-5" status="approved,in-development" products="htq" view="table" controls api-base="${API_ABSOLUTE}" class="om-theme-govuk">`,
     );
     const themeLink = snippet.match(/<link rel="stylesheet" href="([^"]+)">/)![1]!;
     expect(themeLink).to.match(/\/themes\/govuk\.css$/);
@@ -89,6 +90,9 @@ describe('<map-builder>', () => {
 
     await choose(el, 'route', 'engineering-manufacturing');
     expect(preview(el).getAttribute('route')).to.equal('engineering-manufacturing');
+    expect(el.snippet).to.contain(
+      '<a href="https://occupational-maps.skillsengland.education.gov.uk/maps/route/engineering-manufacturing">The Engineering and manufacturing route on the occupational maps</a>',
+    );
     expect(preview(el).hasAttribute('pathway'), 'a new route starts with every pathway').to.be.false;
     await waitUntil(() => [...shadow(el).querySelectorAll('#pathway option')].some((option) => option.textContent === 'Maintenance, installation and repair'));
   });
@@ -163,6 +167,16 @@ describe('<map-builder>', () => {
     const area = control<HTMLTextAreaElement>(el, '#snippet');
     expect(shadow(el).activeElement).to.equal(area);
     expect([area.selectionStart, area.selectionEnd]).to.deep.equal([0, area.value.length]);
+  });
+
+  it('leaves api-base out only when the script is a gateway\'s (or a static publish\'s) elements/ with the data beside it', async () => {
+    const gateway = await fixture<MapBuilder>(html`<map-builder api-base="https://gw.example/v1/" script-src="https://gw.example/elements/occupational-maps.js"></map-builder>`);
+    expect(gateway.snippet).to.contain('<route-map route="digital">');
+    expect(gateway.snippet).not.to.contain('api-base');
+    const elsewhere = await fixture<MapBuilder>(html`<map-builder api-base="https://gw.example/v1/" script-src="https://cdn.jsdelivr.net/npm/@occupational-maps/elements/dist/cdn/occupational-maps.js"></map-builder>`);
+    expect(elsewhere.snippet).to.contain('<route-map route="digital" api-base="https://gw.example/v1/">');
+    const otherData = await fixture<MapBuilder>(html`<map-builder api-base="https://data.example/v1/" script-src="https://gw.example/elements/occupational-maps.js"></map-builder>`);
+    expect(otherData.snippet).to.contain('api-base="https://data.example/v1/"');
   });
 
   it('its snippet, pasted into a blank page, renders the previewed map with the same attributes', async () => {

@@ -429,6 +429,39 @@ describe('<occupation-card>', () => {
       await waitUntil(() => shadow(el).activeElement === $(el, '[part~="title"]'), 'focus on the new title');
     });
 
+    it('after following a progression item, "Back to …" returns to the occupation the host set, with focus on its title', async () => {
+      const el = await card(html`<occupation-card code="OCC0499" api-base=${API}></occupation-card>`);
+      expect($(el, '[part~="back-button"]'), 'no way back before moving').to.equal(null);
+      $<HTMLButtonElement>(el, '[aria-labelledby="leads-to"] button')!.click();
+      await waitUntil(() => $(el, '[part~="title"]')?.textContent?.trim() === 'Automotive glazing technician', 'moved to OCC0031');
+      await settled(el);
+      const back = $<HTMLButtonElement>(el, '[part~="back-button"]')!;
+      expect(back.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^←\s*Back to Autocare technician$/);
+      await expect(el).to.be.accessible();
+      back.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => $(el, '[part~="title"]')?.textContent?.trim() === 'Autocare technician', 'back at OCC0499');
+      await settled(el);
+      expect(el.code).to.equal('OCC0499');
+      expect(el.getAttribute('code')).to.equal('OCC0499');
+      expect($(el, '[part~="back-button"]'), 'home again: no way back shown').to.equal(null);
+      await waitUntil(() => shadow(el).activeElement === $(el, '[part~="title"]'), 'focus on the title');
+    });
+
+    it('the way back goes to a standard the host set, and is dropped when the host sets another occupation', async () => {
+      const el = await card(html`<occupation-card standard="ST0499" api-base=${API}></occupation-card>`);
+      $<HTMLButtonElement>(el, '[aria-labelledby="leads-to"] button')!.click();
+      await waitUntil(() => $(el, '[part~="back-button"]'), 'a way back');
+      $<HTMLButtonElement>(el, '[part~="back-button"]')!.click();
+      await waitUntil(() => $(el, '[part~="title"]')?.textContent?.trim() === 'Autocare technician' && !$(el, '[part~="back-button"]'), 'back at ST0499');
+      expect([el.standard, el.code]).to.deep.equal(['ST0499', undefined]);
+
+      $<HTMLButtonElement>(el, '[aria-labelledby="leads-to"] button')!.click();
+      await waitUntil(() => $(el, '[part~="back-button"]'), 'a way back again');
+      el.setAttribute('code', 'OCC0120A');
+      await waitUntil(() => !$(el, '[part~="back-button"]') && $(el, '[part~="title"]')?.textContent?.trim() !== 'Automotive glazing technician', 'the host moved it');
+    });
+
     it('a cancelled selection leaves the card where it was', async () => {
       const el = await card(html`<occupation-card code="OCC0499" api-base=${API}></occupation-card>`);
       el.addEventListener('om-occupation-select', (event) => event.preventDefault());

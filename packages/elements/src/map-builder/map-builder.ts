@@ -44,6 +44,7 @@ const defaultThemesBase = (moduleUrl: string) => new URL('../../themes/', module
  *
  * @fires om-load - The preview's data arrived (from the `<route-map>` inside).
  * @fires om-error - The preview's data could not be loaded (from the `<route-map>` inside).
+ * @fires om-occupation-select - A person chose an occupation in the preview (from the `<route-map>` inside). Cancelable.
  *
  * @csspart base - The element's wrapper.
  * @csspart form - The choices.
@@ -57,6 +58,9 @@ const defaultThemesBase = (moduleUrl: string) => new URL('../../themes/', module
  */
 export class MapBuilder extends OmElement {
   static override styles = [tokens, sharedStyles, mapBuilderStyles];
+
+  /** The preview's loading and errors are the builder's own state, so they reach the page as the builder's. @internal */
+  static override forwardedEvents = [...OmElement.forwardedEvents, 'om-load', 'om-error'] as const;
 
   /** Per-element overrides of any visible string, this element's own included. */
   @property({ attribute: false }) override strings: Partial<MapBuilderStrings> = {};

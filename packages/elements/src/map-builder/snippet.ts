@@ -1,3 +1,9 @@
+import { findRoute } from '@occupational-maps/core';
+import { defaultApiBase } from '../shared/api-base.js';
+
+/** The official map of a route: the fallback link inside the snippet's `<route-map>`. */
+const OFFICIAL_ROUTE_URL = 'https://occupational-maps.skillsengland.education.gov.uk/maps/route/';
+
 /** What a college chose in the builder; everything the embed snippet and the preview are made from. */
 export interface MapChoices {
   route: string;
@@ -58,14 +64,20 @@ export type SnippetCourses = { inline: readonly Record<string, string>[] } | { s
  */
 export const scriptJson = (value: unknown): string => JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ').replace(/</g, '\\u003c');
 
-/** The HTML a college pastes into its page: the module script, the theme's stylesheet if any, and the element. */
+/**
+ * The HTML a college pastes into its page: the module script, the theme's stylesheet if any, the course list if any,
+ * and the element with a link to the official map inside (shown before the script runs and whenever the data cannot
+ * be reached). `api-base` is left out only when the script comes from an `elements/` folder with the data beside it
+ * (a gateway, or a static publish), which the elements find by themselves; any other script URL (a public CDN) needs it.
+ */
 export function embedSnippet(
   choices: MapChoices,
   options: { scriptSrc: string; themesBase: string; apiBase: string | null; courses?: SnippetCourses },
 ): string {
   const courses = options.courses ?? null;
   const courseAttribute: [string, string][] = courses && 'src' in courses ? [['courses-src', courses.src]] : [];
-  const attributes = [...routeMapAttributes(choices, options.apiBase), ...courseAttribute]
+  const implied = options.apiBase !== null && defaultApiBase(options.scriptSrc, 'null') === options.apiBase;
+  const attributes = [...routeMapAttributes(choices, implied ? null : options.apiBase), ...courseAttribute]
     .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
     .join('');
   const lines = [`<script type="module" src="${escapeHtml(options.scriptSrc)}"></script>`];
@@ -73,7 +85,11 @@ export function embedSnippet(
   if (courses && 'inline' in courses) {
     lines.push(`<script type="application/json" data-om-courses>\n[${courses.inline.map(scriptJson).join(',\n')}]\n</script>`);
   }
-  lines.push(`<route-map${attributes}></route-map>`);
+  const route = findRoute(choices.route);
+  const fallback = route
+    ? `<a href="${OFFICIAL_ROUTE_URL}${encodeURIComponent(route.slug)}">The ${escapeHtml(route.name)} route on the occupational maps</a>`
+    : `<a href="https://occupational-maps.skillsengland.education.gov.uk/">The occupational maps</a>`;
+  lines.push(`<route-map${attributes}>`, `  ${fallback}`, '</route-map>');
   return lines.join('\n');
 }
 

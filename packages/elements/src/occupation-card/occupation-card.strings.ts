@@ -9,6 +9,7 @@ export const occupationCardStrings = {
   cardInvalidCode: (value: string) => `“${value}” is not an occupation code. Occupation codes look like OCC0499.`,
   cardInvalidStandard: (value: string) => `“${value}” is not an apprenticeship standard reference. References look like ST0499.`,
   cardNotFound: (code: string) => `No occupation found for ${code}.`,
+  cardBackTo: (title: string) => `Back to ${title}`,
   cardStandardNotFound: (reference: string) => `No occupation found for the apprenticeship standard ${reference}.`,
   cardNotFoundGuidance: 'Check the code is typed correctly. Codes change rarely, but occupations are sometimes merged or withdrawn.',
   cardSearchOfficialMaps: 'Find the occupation on the official occupational maps',

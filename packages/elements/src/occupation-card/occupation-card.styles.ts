@@ -132,6 +132,9 @@ export const cardStyles = css`
   .actions {
     margin-block-start: var(--_om-space-4);
   }
+  .back {
+    margin: 0 0 var(--_om-space-4);
+  }
 
   .body {
     display: grid;

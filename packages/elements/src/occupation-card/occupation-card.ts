@@ -65,8 +65,10 @@ type Subject =
  *
  * @fires om-load - The occupation loaded and rendered. `detail: { path }`.
  * @fires om-error - The occupation could not be loaded, or the code is not valid. `detail: { error, retryable }`.
- * @fires om-occupation-select - A person chose an occupation (a progression item or a linked title). Cancelable: call
- *   `preventDefault()` to stop the link being followed or the card moving to that occupation. `detail: { code, title }`.
+ * @fires om-occupation-select - A person chose an occupation (a progression item, a linked title, or one listed in the
+ *   SOC badge's detail). Cancelable: call `preventDefault()` to stop the link being followed or the card moving to
+ *   that occupation. `detail: { code, title }`.
+ * @fires om-favourite-change - With `favourites`: before the star adds or removes the occupation. Cancelable. `detail: { code, favourite }`.
  *
  * @slot - Fallback content (for example a plain link to the occupation), shown before the element loads and again if
  *   the data cannot be loaded.
@@ -83,6 +85,7 @@ type Subject =
  * @csspart status - The status words and icon.
  * @csspart status-icon - The status shape.
  * @csspart actions - The wrapper of the `actions` slot.
+ * @csspart back-button - "Back to …": after a person followed progression items, returns to the occupation the host set.
  * @csspart section - Each section of the card body.
  * @csspart section-heading - Each section heading.
  * @csspart products - The list of apprenticeships and qualifications.
@@ -201,6 +204,13 @@ export class OccupationCard extends OmElement {
 
   /** Set when the card moves to another occupation itself, so focus follows to the new title once it loads. */
   private focusTitleOnLoad = false;
+  /**
+   * The occupation the host set, kept while a person follows progression items to others, so the card offers a way
+   * back and an employer's advert never drifts for good. Cleared when the host sets a new one, or on the way back.
+   */
+  @state() private home: { code?: string; standard?: string; title: string } | null = null;
+  /** True while the card itself changes `code` (so the change is not taken for the host's). */
+  private movingItself = false;
   private lastInvalidMessage: string | null = null;
   private closeAfterPrint: HTMLDetailsElement[] = [];
 
@@ -261,6 +271,15 @@ export class OccupationCard extends OmElement {
     window.removeEventListener('afterprint', this.restoreAfterPrint);
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('code') || changed.has('standard')) {
+      const backHome = this.home && this.home.code === this.code && this.home.standard === this.standard;
+      if (!this.movingItself || backHome) this.home = null;
+      this.movingItself = false;
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.reportInvalidSubject();
@@ -295,13 +314,13 @@ export class OccupationCard extends OmElement {
       complete: (occupation) => keyed(occupation.code, this.renderCard(occupation, text)),
       error: (error) =>
         error.kind === 'not-found'
-          ? html`<p class="om-error__guidance">
+          ? html`${this.renderBack(text)}<p class="om-error__guidance">
               ${text.cardNotFoundGuidance}
               <a href=${OFFICIAL_MAPS_URL} target="_blank" rel="noopener noreferrer"
                 >${text.cardSearchOfficialMaps}<span class="om-visually-hidden"> ${text.opensInNewTab}</span></a
               >.
             </p>`
-          : nothing,
+          : this.renderBack(text),
     });
   }
 
@@ -338,6 +357,7 @@ export class OccupationCard extends OmElement {
     ];
     return html`<article class="card card--${compact ? 'compact' : 'full'}" part="base" aria-labelledby="title">
       <div class="layout">
+        ${this.renderBack(text)}
         ${this.renderHeader(occupation, text, compact)}
         <div class="actions" part="actions" ?hidden=${!this.hasActions}><slot name="actions" @slotchange=${this.onActionsChange}></slot></div>
         ${sections.has('courses') ? renderCoursesNotice(this.coursesController.state, text) : nothing}
@@ -502,10 +522,28 @@ export class OccupationCard extends OmElement {
       return;
     }
     if (event.currentTarget instanceof HTMLButtonElement) {
-      this.focusTitleOnLoad = true;
-      this.standard = undefined;
-      this.code = code;
+      this.home ??= { code: this.code, standard: this.standard, title: this.data.value?.title ?? this.code ?? this.standard ?? '' };
+      this.moveTo(this.home.code === code ? this.home : { code });
     }
+  }
+
+  private moveTo(subject: { code?: string; standard?: string }): void {
+    this.focusTitleOnLoad = true;
+    this.movingItself = true;
+    this.standard = subject.standard;
+    this.code = subject.code;
+  }
+
+  private goBack = (): void => {
+    if (this.home) this.moveTo(this.home);
+  };
+
+  /** "Back to …", once a person has moved the card away from the occupation the host set. */
+  private renderBack(text: OccupationCardStrings) {
+    if (!this.home) return nothing;
+    return html`<p class="back"><button type="button" class="om-button back__button" part="back-button" @click=${this.goBack}>
+      <span aria-hidden="true">←</span>${text.cardBackTo(this.home.title)}
+    </button></p>`;
   }
 
   private onActionsChange = (event: Event): void => {

@@ -4,6 +4,10 @@ import { baseStrings } from './base-strings.js';
 import type { StringOverrides, Strings } from './strings.js';
 import { VERSION } from './version.js';
 
+/** Every `om-*` event an element dispatches on itself (see events.ts). */
+const OM_EVENTS = ['om-load', 'om-error', 'om-occupation-select', 'om-filter-change', 'om-favourite-change'] as const;
+type OmEventName = (typeof OM_EVENTS)[number];
+
 /** What a registered tag remembers about who defined it, so a second copy of the library can tell. */
 const VERSION_KEY = Symbol.for('occupational-maps.version');
 
@@ -51,6 +55,31 @@ export class OmElement extends LitElement {
 
   /** A data client to use instead of the page's shared one (custom transports, tests). */
   declare client?: EmbedClient;
+
+  /**
+   * The events contract for elements inside this one's shadow root (the card in a route map's dialog, the badge in a
+   * card): their `om-*` events stop at this shadow root, so the page never takes a nested element's event for this
+   * one's (a badge's `om-error` must not arrive on a card that loaded fine). The events named here are a person's
+   * choice made in this element's UI, so this element fires them again as its own, with the same detail; cancelling
+   * that one cancels the nested element's action too. `om-load`, `om-error` and `om-filter-change` describe the nested
+   * element and are not passed on (map-builder passes on its preview's, which are its own state).
+   * @internal
+   */
+  static forwardedEvents: readonly OmEventName[] = ['om-occupation-select', 'om-favourite-change'];
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    for (const name of OM_EVENTS) root.addEventListener(name, this.containNested);
+    return root;
+  }
+
+  private containNested = (event: Event): void => {
+    event.stopPropagation();
+    const forwarded = (this.constructor as typeof OmElement).forwardedEvents as readonly string[];
+    if (!forwarded.includes(event.type)) return;
+    const detail = (event as CustomEvent).detail;
+    if (!this.emit(event.type as OmEventName, detail, { cancelable: event.cancelable })) event.preventDefault();
+  };
 
   /** Overrides for any of the element's user-visible strings (see `defaultStrings`). */
   strings: StringOverrides = {};
