@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createClient, EmbedError, getSharedClient, resetSharedClients, type ClientOptions } from '@occupational-maps/core';
-import { resolveApiBase, API_BASE_META } from '../../packages/elements/src/shared/api-base.js';
+import { defaultApiBase, resolveApiBase, API_BASE_META } from '../../packages/elements/src/shared/api-base.js';
 import { createIndexedDbStore, createSessionStore } from '../../packages/elements/src/shared/persistent-store.js';
 
 // The shared data client in real Chromium against the mock API (test/mock-api.js), whose request log lets each test
@@ -166,5 +166,15 @@ describe('api-base resolution', () => {
     expect(resolveApiBase(element)).to.equal(new URL('/from-attribute/v1/', location.href).href);
     element.setAttribute('api-base', 'javascript:alert(1)');
     expect(resolveApiBase(element)).to.equal(null);
+  });
+
+  it('defaults by where the module came from: v1/ beside an elements/ folder, the page origin for an app bundle, none from a public CDN', () => {
+    const page = 'https://college.example';
+    expect(defaultApiBase('https://gateway.example/elements/occupational-maps.js', page)).to.equal('https://gateway.example/v1/');
+    expect(defaultApiBase('https://static.example/om/elements/occupational-maps-route-map-AbCd1234.js', page)).to.equal('https://static.example/om/v1/');
+    expect(defaultApiBase('https://college.example/assets/index-1a2b3c.js', page)).to.equal('https://college.example/v1/');
+    expect(defaultApiBase('https://cdn.jsdelivr.net/npm/@occupational-maps/elements@0.1.0/dist/cdn/occupational-maps.js', page)).to.equal(null);
+    expect(defaultApiBase('https://unpkg.com/@occupational-maps/elements/dist/cdn/occupational-maps.js', page)).to.equal(null);
+    expect(defaultApiBase('blob:https://college.example/1234', page)).to.equal(null);
   });
 });

@@ -8,8 +8,8 @@ const moduleUrl = import.meta.url;
  * The Embed API v1 base for an element, always absolute and ending in `/`:
  * 1. the element's `apiBase` property or `api-base` attribute;
  * 2. `<meta name="occupational-maps:api-base" content="…">` in the document;
- * 3. `/v1/` on the origin that served the elements module.
- * Returns `null` when none gives an http(s) URL (e.g. the module came from a `blob:` or `file:` URL).
+ * 3. the default for where the elements module came from (`defaultApiBase`).
+ * Returns `null` when none applies (then the element says which attribute or meta tag to set, and requests nothing).
  */
 export function resolveApiBase(element: Element & { apiBase?: string | null }): string | null {
   const candidates = [
@@ -21,7 +21,25 @@ export function resolveApiBase(element: Element & { apiBase?: string | null }): 
     const trimmed = candidate?.trim();
     if (trimmed) return absoluteBase(trimmed, element.ownerDocument.baseURI);
   }
-  return absoluteBase('/v1/', moduleUrl);
+  const document = element.ownerDocument;
+  return defaultApiBase(moduleUrl, document.defaultView?.origin ?? new URL(document.URL).origin);
+}
+
+/**
+ * Where the data is when nothing says so, from the elements module's URL and the page's origin:
+ * - a module in a folder named `elements/` (a gateway's `/elements/`, or a static site with `elements/` and `v1/`
+ *   side by side, under any path) reads the `v1/` folder beside it;
+ * - a module from the page's own origin (an app's bundle) reads `/v1/` on that origin, which its server or proxy answers;
+ * - anywhere else (a public CDN such as jsDelivr or unpkg serves the code, never the data): none.
+ */
+export function defaultApiBase(module: string, pageOrigin: string): string | null {
+  try {
+    const url = new URL(module);
+    if (/\/elements\/[^/]*$/.test(url.pathname)) return absoluteBase('../v1/', module);
+    return url.origin === pageOrigin ? absoluteBase('/v1/', module) : null;
+  } catch {
+    return null;
+  }
 }
 
 function absoluteBase(value: string, relativeTo: string): string | null {
