@@ -10,7 +10,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { configFromEnv, createGateway, startServer, type Gateway, type GatewayConfig, type RunningServer } from '@occupational-maps/gateway';
+import { configFromEnv, createGateway, startServer, type AppOptions, type Gateway, type GatewayConfig, type RunningServer } from '@occupational-maps/gateway';
 // @ts-expect-error plain ESM script without types
 import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.mjs';
 
@@ -64,10 +64,15 @@ export interface RunningGateway {
 }
 
 /** A gateway over the embedded offline dataset (or any config), counting the requests it serves. */
-export async function startGateway(overrides: Partial<GatewayConfig> = {}, source: 'fixtures' | 'live' = 'fixtures', log?: Gateway['log']): Promise<RunningGateway> {
+export async function startGateway(
+  overrides: Partial<GatewayConfig> = {},
+  source: 'fixtures' | 'live' = 'fixtures',
+  log?: Gateway['log'],
+  appOptions: Partial<AppOptions> = {},
+): Promise<RunningGateway> {
   const gateway = await createGateway({ config: { ...configFromEnv({}), ...overrides }, source, log: log ?? { info() {}, warn() {}, error() {} } });
   // Every page of a test file loads from one address: no per-client rate limit here.
-  const app = gateway.createApp({ rateLimit: null });
+  const app = gateway.createApp({ rateLimit: null, ...appOptions });
   const requests: string[] = [];
   const counted = {
     fetch: (req: Request, env?: unknown) => {

@@ -18,5 +18,7 @@ export const MapBuilder = createComponent({
     onOmLoad: 'om-load' as EventName<HTMLElementEventMap['om-load']>,
     /** The preview's data could not be loaded (from the `<route-map>` inside). */
     onOmError: 'om-error' as EventName<HTMLElementEventMap['om-error']>,
+    /** A person chose an occupation in the preview (from the `<route-map>` inside). Cancelable. */
+    onOmOccupationSelect: 'om-occupation-select' as EventName<HTMLElementEventMap['om-occupation-select']>,
   },
 });
