@@ -158,8 +158,8 @@ describe('npm: the tarballs in a fresh app, built with Vite', () => {
             typescript: version('typescript'),
             vite: version('vite'),
           },
-          // elements and gateway depend on core 0.1.0: the tarball, never a registry lookup.
-          overrides: { '@occupational-maps/core': '$@occupational-maps/core' },
+          // The packages depend on each other at 0.1.0: the tarballs, never a registry lookup.
+          overrides: { '@occupational-maps/core': '$@occupational-maps/core', '@occupational-maps/elements': '$@occupational-maps/elements' },
         },
         null,
         2,
@@ -238,9 +238,9 @@ describe('pnpm: the same tarballs, strictly installed', () => {
     write(app, {
       'package.json': JSON.stringify({ name: 'om-strict-app', private: true, type: 'module', dependencies: { ...dependencies(), react: version('react') } }, null, 2),
       // hoist: false — no shared .pnpm/node_modules either, so a package reaches only what it declares (with pnpm's
-      // default hoisting, elements could still import core's valibot). elements and gateway depend on core 0.1.0:
-      // the tarball, never a registry lookup.
-      'pnpm-workspace.yaml': `hoist: false\noverrides:\n  '@occupational-maps/core': 'file:${tarballs.core}'\n`,
+      // default hoisting, elements could still import core's valibot). The packages depend on each other at 0.1.0:
+      // the tarballs, never a registry lookup.
+      'pnpm-workspace.yaml': `hoist: false\noverrides:\n${['core', 'elements'].map((name) => `  '@occupational-maps/${name}': 'file:${tarballs[name]}'\n`).join('')}`,
       'entry.js': [
         "import '@occupational-maps/elements';",
         "import '@occupational-maps/elements/define/all';",
@@ -282,7 +282,7 @@ describe('pnpm: the same tarballs, strictly installed', () => {
     );
     const [kind, bytes] = gatewayRun.trim().split(' ');
     assert.equal(kind, 'function');
-    assert.ok(Number(bytes) > 1000, 'the gateway finds the elements bundle beside it');
+    assert.ok(Number(bytes) > 1000, 'the gateway finds the bundle of the elements package it depends on');
     const help = spawnSync(`${app}/node_modules/.bin/om-gateway`, ['help'], { cwd: app, encoding: 'utf8' });
     assert.match(`${help.stdout}${help.stderr}`, /om-gateway serve/, 'the om-gateway command runs');
   });
