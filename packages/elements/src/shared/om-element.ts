@@ -4,9 +4,13 @@ import { baseStrings } from './base-strings.js';
 import type { StringOverrides, Strings } from './strings.js';
 import { VERSION } from './version.js';
 
-/** Every `om-*` event an element dispatches on itself (see events.ts). */
-const OM_EVENTS = ['om-load', 'om-error', 'om-occupation-select', 'om-filter-change', 'om-favourite-change'] as const;
-type OmEventName = (typeof OM_EVENTS)[number];
+/** The `om-*` events on `HTMLElementEventMap` (events.ts). */
+type OmEventName = Extract<keyof HTMLElementEventMap, `om-${string}`>;
+/** Every `om-*` event an element dispatches on itself; the type check fails when events.ts gains one not listed. */
+const OM_EVENTS = ['om-load', 'om-error', 'om-occupation-select', 'om-filter-change', 'om-favourite-change'] as const satisfies readonly OmEventName[];
+type Listed<Unlisted extends never> = Unlisted;
+// Does not compile while an om-* event of HTMLElementEventMap is missing from OM_EVENTS (the error names it).
+type EveryEventListed = Listed<Exclude<OmEventName, (typeof OM_EVENTS)[number]>>;
 
 /** What a registered tag remembers about who defined it, so a second copy of the library can tell. */
 const VERSION_KEY = Symbol.for('occupational-maps.version');
