@@ -25,6 +25,8 @@ const config: StorybookConfig = {
   staticDirs: [
     ...(existsSync(snapshot) ? [{ from: '../test/.snapshot/v1', to: '/v1' }] : []),
     { from: '../packages/elements/themes', to: '/themes' },
+    // The five-row course list of the README's quick start, for the "Offered here" stories.
+    { from: '../test/fixtures/courses', to: '/courses' },
   ],
   async viteFinal(viteConfig) {
     const { mergeConfig, defaultClientConditions } = await import('vite');

@@ -51,6 +51,8 @@ async function measure(input, extraPlugins = [], build = null) {
     brotli: sum([...initial], brotli),
     lazyGzip: sum(lazy, gzip),
     lazyCount: lazy.length,
+    /** gzip bytes of the lazy chunks that hold a module whose id matches, e.g. /node_modules\/papaparse\// (0 if none). */
+    lazyGzipOf: (pattern) => sum(lazy.filter((name) => Object.keys(chunks.get(name).modules).some((id) => pattern.test(id))), gzip),
     modules,
   };
 }
@@ -107,6 +109,10 @@ for (const entry of entries) {
       // What a page with every element on it ends up fetching through the autoloader: all the files the build emits.
       rows.push(`| CDN bundle, all chunks (every file of \`occupational-maps.js\`'s build) | — | ${kb(result.allGzip)} | — | — | ${result.chunkCount} files |`);
       printRow({ section: 'Bundle size', name: 'CDN bundle, all chunks, min+gzip', value: result.allGzip, unit: 'B', note: `${result.chunkCount} files: what a page using every element fetches` });
+      // A college's CSV course list ("Offered here") fetches Papa Parse, its own lazy chunk; a JSON list never does.
+      const csvReader = result.lazyGzipOf(/node_modules\/papaparse\//);
+      rows.push(`| CSV course-list reader (Papa Parse), lazy chunk of \`occupational-maps.js\` | — | — | — | ${kb(csvReader)} | only when a CSV course list is read |`);
+      printRow({ section: 'Bundle size', name: 'CSV course-list reader (Papa Parse chunk), min+gzip', value: csvReader, unit: 'B', note: 'loaded only when a CSV course list is read' });
     }
     console.log(`${entry.name.padEnd(28)} ${kb(result.gzip).padStart(9)} gzip ${kb(result.brotli).padStart(9)} brotli  ${verdict.replace(/\*/g, '')}`);
     printRow({

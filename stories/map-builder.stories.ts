@@ -31,6 +31,25 @@ export const Default: Story = {};
 /** Starting from another route. */
 export const EngineeringRoute: Story = { args: { route: 'engineering-manufacturing' } };
 
+/**
+ * With a course list pasted in: checked row by row (two rows need attention here), the preview marks what is
+ * "Offered here", and the embed code carries the checked rows.
+ */
+export const WithCourseList: Story = {
+  render: () =>
+    inWidth(
+      1100,
+      html`<map-builder api-base=${API} themes-base="/themes/" script-src=${SCRIPT} .coursesText=${[
+        'code,title,url,level,mode,start,campus',
+        'TL0007,T Level in Digital Support Services,/courses/t-level-digital-support,3,full-time,September 2027,City',
+        'ST0116,Software developer apprenticeship,/courses/software-developer-apprenticeship,4,apprenticeship,Any time,City',
+        '506,Data analyst apprenticeship,/courses/data-analyst-apprenticeship,4,apprenticeship,Any time,Online',
+        'ST9999,Unknown standard,/courses/unknown,,,,',
+        'ST0116,Script link,javascript:alert(1),,,,',
+      ].join('\n')}></map-builder>`,
+    ),
+};
+
 /** In a narrow editor column: everything stacks. */
 export const Narrow: Story = { args: { width: 420 } };
 

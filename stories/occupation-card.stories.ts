@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '@occupational-maps/elements/define/occupation-card';
-import { API, inWidth, logSelection, networkDown, neverAnswers, widthControl } from './support.js';
+import { API, inWidth, logSelection, networkDown, neverAnswers, STORY_COURSES, widthControl } from './support.js';
 
 interface OccupationCardArgs {
   code: string;
@@ -58,6 +58,21 @@ export const ChosenSections: Story = { args: { sections: 'ksbs,progression' } };
 
 /** Titles and progression items link to the host's own pages (`{code}` is filled in and URL-encoded). */
 export const LinkedToHostPages: Story = { args: { occupationHref: 'https://college.example/courses?occupation={code}' } };
+
+/** A college's courses for the occupation ("Study with us", from `courses-src`), above the products. */
+export const WithCollegeCourses: Story = {
+  render: () => inWidth(900, html`<occupation-card api-base=${API} code="OCC0116" courses-src=${STORY_COURSES} @om-occupation-select=${logSelection}></occupation-card>`),
+};
+
+/** The courses' heading replaced through the `courses-heading` slot, in a compact card. */
+export const CoursesHeadingSlot: Story = {
+  render: () => inWidth(
+    400,
+    html`<occupation-card api-base=${API} code="OCC0118" variant="compact" courses-src=${STORY_COURSES}
+      ><span slot="courses-heading">Learn it at Riverside College</span></occupation-card
+    >`,
+  ),
+};
 
 /** The host's call to action in the `actions` slot. */
 export const WithActions: Story = {

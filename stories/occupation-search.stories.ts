@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@occupational-maps/elements/define/occupation-search';
-import { API, neverAnswers, serviceFails, stayOnPage } from './support.js';
+import { API, neverAnswers, serviceFails, stayOnPage, STORY_COURSES } from './support.js';
 
 interface SearchArgs {
   value: string;
@@ -60,6 +60,11 @@ export const FiltersHideEverything: Story = { args: { value: 'bricklayer', route
 
 /** Results link through a template instead of only firing `om-occupation-select`. */
 export const Linked: Story = { args: { value: 'data', occupationHref: 'https://occupational-maps.skillsengland.education.gov.uk/maps/occupation/{code}' } };
+
+/** With a college's course list: results its courses lead to say "Offered here", and a filter shows only those. */
+export const OfferedHere: Story = {
+  render: () => html`<occupation-search api-base=${API} courses-src=${STORY_COURSES} value="software" max-results="20"></occupation-search>`,
+};
 
 export const Loading: Story = {
   render: () => html`<occupation-search .client=${neverAnswers} value="data"></occupation-search>`,

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { ROUTES } from '@occupational-maps/core';
 import { FavouritesStore } from '@occupational-maps/elements';
 import '@occupational-maps/elements/define/route-map';
-import { API, inWidth, neverAnswers, serviceFails, STORY_FAVOURITES_KEY, widthControl } from './support.js';
+import { API, inWidth, neverAnswers, serviceFails, STORY_COURSES, STORY_FAVOURITES_KEY, widthControl } from './support.js';
 
 interface RouteMapArgs {
   route: string;
@@ -81,6 +81,24 @@ type Story = StoryObj<RouteMapArgs>;
 
 /** The map as on the official site: pathways, three band columns, clusters and tiles. Select a tile to open its card. */
 export const MapView: Story = {};
+
+/**
+ * "Offered here": a college's five-row course list (`courses-src`, CSV). Diamonds mark the occupations its courses lead
+ * to, the header counts them, the controls filter to them, and an offered occupation's card lists the courses first.
+ */
+export const OfferedHere: Story = {
+  render: () => inWidth(1280, html`<route-map api-base=${API} route="digital" controls courses-src=${STORY_COURSES}></route-map>`),
+};
+
+/** "Offered here" in the table view: a column says which occupations the college's courses lead to, and how many. */
+export const OfferedHereTable: Story = {
+  render: () => inWidth(1280, html`<route-map api-base=${API} route="digital" view="table" offered="only" courses-src=${STORY_COURSES}></route-map>`),
+};
+
+/** A course list that cannot be loaded: one notice, and the map works without the overlay. */
+export const CourseListUnavailable: Story = {
+  render: () => inWidth(1280, html`<route-map api-base=${API} route="digital" courses-src="/courses/no-such-list.csv"></route-map>`),
+};
 
 /** With the control bar: search, levels, statuses, products, pathway and the view switch. */
 export const WithControls: Story = { args: { controls: true } };

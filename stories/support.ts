@@ -5,6 +5,9 @@ import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 /** Real documents from the test snapshot (Storybook serves it at /v1/), theme presets at /themes/. */
 export const API = '/v1/';
 
+/** The README's five-row course list (test/fixtures/courses/digital.csv, served by Storybook at /courses/). */
+export const STORY_COURSES = '/courses/digital.csv';
+
 /** The same as the occupation-favourites stories and route-map's `favourites`, so trying them never touches a reader's real list. */
 export const STORY_FAVOURITES_KEY = 'occupational-maps:favourites:storybook';
 

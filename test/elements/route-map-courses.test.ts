@@ -8,6 +8,7 @@ import type { RouteMap } from '../../packages/elements/src/route-map/route-map.j
 import type { OccupationCard } from '../../packages/elements/src/occupation-card/occupation-card.js';
 import { clearCourseListCache } from '../../packages/elements/src/courses/course-source.js';
 import type { RouteMapDocument, SearchIndexDocument } from '@occupational-maps/core';
+import { offeredByFiveRows } from '../fixtures/courses/expected.js';
 
 const API_BASE = '/test/.snapshot/v1/';
 const COURSES = '/test/fixtures/courses/digital.csv';
@@ -25,16 +26,7 @@ const offeredSummary = (el: RouteMap) => shadow(el).querySelector('[part="offere
 async function expectedOffered(): Promise<string[]> {
   const route = (await (await fetch(`${API_BASE}routes/digital.json`)).json()) as RouteMapDocument;
   const index = (await (await fetch(`${API_BASE}search-index.json`)).json()) as SearchIndexDocument;
-  const lars = new Map(index.occupations.map((entry) => [entry.code, entry.larsCode]));
-  const occupations = route.pathways.flatMap((pathway) => pathway.clusters.flatMap((cluster) => cluster.occupations));
-  return occupations
-    .filter(
-      (occupation) =>
-        occupation.products.some((product) => /^TL0007[a-z]$/.test(product.code) || ['ST0116', '610/0553/3', '610/0563/6'].includes(product.code)) ||
-        lars.get(occupation.code) === 506,
-    )
-    .map((occupation) => occupation.code)
-    .sort();
+  return offeredByFiveRows(route, index);
 }
 
 async function map(markup: ReturnType<typeof html>, { offered = true } = {}): Promise<RouteMap> {

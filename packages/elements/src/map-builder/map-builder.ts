@@ -96,8 +96,8 @@ export class MapBuilder extends OmElement {
   /** The last accent colour picked, kept while the accent is switched off. */
   @state() private accentColour = DEFAULT_ACCENT;
   @state() private announcement = '';
-  /** The course list as pasted or uploaded. */
-  @state() private coursesText = '';
+  /** The text of the course step (CSV or JSON), as pasted or uploaded; set it to start with the college's list. */
+  @property({ attribute: false }) coursesText = '';
   /** Where the college will host its list ('' puts it into the snippet). */
   @state() private coursesSrc = '';
   @state() private coursesFileError = '';
