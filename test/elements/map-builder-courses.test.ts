@@ -7,6 +7,8 @@ import type { RouteMap } from '../../packages/elements/src/route-map/route-map.j
 import { parseCourseList, type CourseList } from '../../packages/elements/src/courses/course-list.js';
 
 const SNAPSHOT = '/test/.snapshot/v1/';
+/** The elements as the test server serves them: the snippet's script must load them into a blank page. */
+const ELEMENTS_MODULE = new URL('/packages/elements/src/define/route-map.ts', location.href).href;
 const control = <T extends Element>(el: MapBuilder, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const summary = (el: MapBuilder) => control(el, '.course-summary').textContent!.trim();
 const problems = (el: MapBuilder) => [...el.shadowRoot!.querySelectorAll('.course-problems li')].map((item) => item.textContent!.trim());
@@ -43,7 +45,7 @@ const LIST = [
 
 describe('<map-builder> course list step', () => {
   it('checks a pasted list row by row, says what it reaches, and is accessible', async function () {
-    this.timeout(30000); // axe over the builder and its full preview map
+    this.timeout(60000); // axe over the builder and its full preview map, on a machine that may be busy
     const el = await builder();
     await paste(el, LIST);
     // TL0007d is carried by three Digital occupations, ST0116 by one; ST9999 is kept but reaches nothing.
@@ -118,5 +120,27 @@ describe('<map-builder> course list step', () => {
     await paste(el, 'code,name\nST0116,Software');
     expect(summary(el)).to.equal('This course list cannot be used: The course list has no url column.');
     await expect(el).to.be.accessible();
+  });
+
+  it('emits a snippet that, pasted into a blank page, marks what the list offers', async function () {
+    this.timeout(30000);
+    const el = await fixture<MapBuilder>(html`<map-builder api-base=${new URL(SNAPSHOT, location.href).href} script-src=${ELEMENTS_MODULE}></map-builder>`);
+    await paste(el, LIST);
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 900px; height: 600px';
+    frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank page</title></head><body>${el.snippet}</body></html>`;
+    document.body.append(frame);
+    try {
+      const marked = () =>
+        [...(frame.contentDocument?.querySelector('route-map')?.shadowRoot?.querySelectorAll<HTMLElement>('.map .tile') ?? [])]
+          .filter((tile) => tile.querySelector('[part="offered-marker"]'))
+          .map((tile) => tile.dataset.code!)
+          .sort();
+      await waitUntil(() => marked().length > 0, 'the pasted map marked the offered occupations', { timeout: 20000 });
+      // ST0116 → Software developer; TL0007d → the three occupations carrying that specialism.
+      expect(marked()).to.deep.equal(['OCC0116', 'OCC0120A', 'OCC0120B', 'OCC0973']);
+    } finally {
+      frame.remove();
+    }
   });
 });
