@@ -1,5 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { embedPaths, findRoute, ROUTES, type RouteMapDocument } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
 import { attributionStyles, renderAttribution } from '../shared/attribution.js';
@@ -19,9 +19,10 @@ import { UrlStateController } from './url-state-controller.js';
 import { RouteFavouritesController } from './favourites-controller.js';
 import { SearchIndexController } from './search-index-controller.js';
 import { KeyboardNavigationController } from './keyboard-navigation-controller.js';
+import { DialogController } from './dialog-controller.js';
 import { ProgressiveRenderController } from './progressive-render-controller.js';
 import type { FilterValues, RouteMapActions, RouteMapView, RouteViewModel } from './views/view-model.js';
-import { heading, relationsFor } from './views/parts.js';
+import { relationsFor } from './views/parts.js';
 import { renderMapView } from './views/map-view.js';
 import { renderListView } from './views/list-view.js';
 import { renderTableView } from './views/table-view.js';
@@ -29,6 +30,7 @@ import { renderControls } from './views/controls.js';
 import { renderLegend } from './views/legend.js';
 import { renderSelection } from './views/selection.js';
 import { renderDialog } from './views/dialog.js';
+import { offeredCount, renderHeader, renderMessage } from './views/header.js';
 import { CoursesController, renderCoursesNotice } from '../courses/courses-controller.js';
 import { needsSearchIndex } from '../courses/course-match.js';
 import type { CourseList } from '../courses/course-list.js';
@@ -191,17 +193,7 @@ export class RouteMap extends OmElement {
 
   /** Collapsed pathway and cluster keys. */
   @state() private collapsed: ReadonlySet<string> = new Set();
-  /** The occupation whose card is open in the dialog. */
-  @state() private dialogCode = '';
   @state() private announcement = '';
-  /** Whether the dialog's elements have loaded: `''` not asked for yet, then `loading`, `ready` or `failed`. */
-  @state() private dialogElements: '' | 'loading' | 'ready' | 'failed' = '';
-
-  @query('dialog') private dialog?: HTMLDialogElement;
-
-  /** Where focus goes back to when the dialog closes. */
-  private returnFocusKey = '';
-  private returnFocusElement?: HTMLElement;
 
   private readonly data = new DataController<RouteMapDocument>(this, {
     request: () => {
@@ -212,12 +204,16 @@ export class RouteMap extends OmElement {
     isEmpty: isEmptyRoute,
   });
 
-  private readonly urlState = new UrlStateController(this, { closeDialog: () => this.closeDialog() });
+  private readonly occupationDialog = new DialogController(this, {
+    elementsLoader: () => (this.constructor as typeof RouteMap).loadDialogElements,
+    focusItem: (key) => this.navigation.focusItem(key),
+  });
+  private readonly urlState = new UrlStateController(this, { closeDialog: () => this.occupationDialog.close() });
   private readonly favouritesState = new RouteFavouritesController(this, () => (this.constructor as typeof RouteMap).loadFavouriteElements?.() ?? Promise.resolve());
   private readonly searchIndex = new SearchIndexController(this);
   private readonly coursesState = new CoursesController(this);
   private readonly navigation = new KeyboardNavigationController(this, {
-    dialogOpen: () => Boolean(this.dialog?.open),
+    dialogOpen: () => this.occupationDialog.isOpen,
     clearSelection: () => this.clearSelection(),
     toggleFavourite: (code) => this.toggleFavourite(code),
   });
@@ -245,8 +241,8 @@ export class RouteMap extends OmElement {
     clearSelection: () => this.clearSelection(),
     goToTile: (tile) => this.goToTile(tile),
     openOccupation: (code, title, returnTo) => this.openOccupation(code, title, returnTo),
-    closeDialog: () => this.closeDialog(),
-    onDialogClose: () => this.onDialogClose(),
+    closeDialog: () => this.occupationDialog.close(),
+    onDialogClose: () => this.occupationDialog.onClose(),
     onCardSelect: (event) => this.onCardSelect(event),
   };
 
@@ -261,14 +257,6 @@ export class RouteMap extends OmElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     this.urlState.afterUpdate(changed.has('search') && changed.size === 1);
-    if (this.dialogCode && this.dialog && !this.dialog.open) {
-      try {
-        this.dialog.showModal();
-      } catch {
-        // A dialog that cannot be modal (the element is not in a document) is shown in place instead.
-        this.dialog.show();
-      }
-    }
   }
 
   // ——— Favourites ———
@@ -298,9 +286,9 @@ export class RouteMap extends OmElement {
   override render() {
     const text = this.text;
     const key = this.route.trim();
-    if (!key) return this.renderMessage(html`<p>${text.mapNoRoute}</p>`);
+    if (!key) return renderMessage(html`<p>${text.mapNoRoute}</p>`);
     if (!findRoute(key)) {
-      return this.renderMessage(html`<p>${text.mapUnknownRoute(key)} ${text.mapChooseRoute}</p>
+      return renderMessage(html`<p>${text.mapUnknownRoute(key)} ${text.mapChooseRoute}</p>
         <ul class="route-list">
           ${ROUTES.map((route) => html`<li>${route.name} (<code>${route.slug}</code>)</li>`)}
         </ul>`);
@@ -309,33 +297,11 @@ export class RouteMap extends OmElement {
       ${this.data.render({
         loading: () => html`<div class="skeleton-map" part="skeleton">${[0, 1, 2].map(() => html`<div class="om-skeleton"></div>`)}</div>`,
         complete: (document) => this.renderRoute(routeModel(document), text),
-        empty: (document) => html`${this.renderHeader(document.name, text)}
+        empty: (document) => html`${renderHeader(this, document.name, text)}
           <p class="message" part="message">${text.mapNoOccupations}</p>
           ${this.noAttribution ? nothing : renderAttribution(text)}`,
       })}
     </div>`;
-  }
-
-  private renderMessage(body: TemplateResult) {
-    return html`<div class="base" part="base">
-      <div class="message" part="message">${body}</div>
-      <div class="fallback"><slot></slot></div>
-    </div>`;
-  }
-
-  private renderHeader(name: string, text: RouteMapStrings, summary?: string, offeredSummary?: string) {
-    return html`<div class="header" part="header">
-      ${heading(this, 0, text.mapTitle(name), 'heading--route')}
-      ${summary ? html`<p class="summary">${summary}</p>` : nothing}
-      ${offeredSummary
-        ? html`<p class="summary summary--offered" part="offered-summary"><span class="om-offered__shape" aria-hidden="true"></span> ${offeredSummary}</p>`
-        : nothing}
-    </div>`;
-  }
-
-  /** "8 of 46 occupations offered here": of the route's occupations, however filtered. */
-  private offeredCount(model: RouteModel, offered: ReadonlyMap<string, unknown>): string {
-    return this.text.coursesOfferedCount(model.tiles.filter((tile) => offered.has(tile.occupation.code)).length, model.tiles.length);
   }
 
   /** A safe link for an occupation from the `occupation-href` template: http(s) or relative only. */
@@ -408,7 +374,7 @@ export class RouteMap extends OmElement {
       body = renderMapView(vm);
     }
     return html`
-      ${this.renderHeader(model.document.name, text, text.mapShowing(shown, model.tiles.length), vm.offered ? this.offeredCount(model, vm.offered) : undefined)}
+      ${renderHeader(this, model.document.name, text, text.mapShowing(shown, model.tiles.length), vm.offered ? offeredCount(text, model, vm.offered) : undefined)}
       ${renderCoursesNotice(vm.courses, text)}
       ${this.controls ? renderControls(vm) : nothing}
       ${this.searchIndex.failed && filters.terms.length > 0 ? html`<p class="note">${text.mapSearchTitlesOnly}</p>` : nothing}
@@ -416,7 +382,14 @@ export class RouteMap extends OmElement {
       ${body}
       ${renderLegend(vm)}
       ${this.noAttribution ? nothing : renderAttribution(text)}
-      ${renderDialog(vm, { code: this.dialogCode, apiBase: resolveApiBase(this), client: this.client, elements: this.dialogElements || 'loading', retry: () => this.loadDialogElements(), courses: this.coursesState.list })}
+      ${renderDialog(vm, {
+        code: this.occupationDialog.code,
+        apiBase: resolveApiBase(this),
+        client: this.client,
+        elements: this.occupationDialog.elements || 'loading',
+        retry: () => this.occupationDialog.loadElements(),
+        courses: this.coursesState.list,
+      })}
       <div class="om-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -468,48 +441,8 @@ export class RouteMap extends OmElement {
   /** Opens an occupation's card unless the host handles `om-occupation-select` itself. */
   private openOccupation(code: string, title: string, returnTo?: HTMLElement): boolean {
     const proceed = this.emit('om-occupation-select', { code, title }, { cancelable: true });
-    if (proceed && !this.hrefFor(code)) {
-      this.returnFocusElement = returnTo;
-      this.returnFocusKey = returnTo?.dataset.nav ?? '';
-      this.dialogCode = code;
-      this.loadDialogElements();
-    }
+    if (proceed && !this.hrefFor(code)) this.occupationDialog.open(code, returnTo);
     return proceed;
-  }
-
-  /** Loads the dialog's elements once (again after a failure); the dialog shows a loading line until they are ready. */
-  private loadDialogElements(): void {
-    if (this.dialogElements === 'loading' || this.dialogElements === 'ready') return;
-    const load = (this.constructor as typeof RouteMap).loadDialogElements;
-    if (!load || customElements.get('occupation-card')) {
-      this.dialogElements = 'ready';
-      return;
-    }
-    this.dialogElements = 'loading';
-    load().then(
-      () => {
-        this.dialogElements = 'ready';
-      },
-      () => {
-        this.dialogElements = 'failed';
-      },
-    );
-  }
-
-  private closeDialog(): void {
-    if (this.dialog?.open) this.dialog.close();
-    else this.dialogCode = '';
-  }
-
-  private onDialogClose(): void {
-    this.dialogCode = '';
-    const element = this.returnFocusElement;
-    const key = this.returnFocusKey;
-    this.returnFocusElement = undefined;
-    void this.updateComplete.then(() => {
-      if (key) this.navigation.focusItem(key);
-      else if (element?.isConnected) element.focus();
-    });
   }
 
   /** The card moved to another occupation (a progression item): follow it on the map once the host has had its say. */
@@ -521,7 +454,7 @@ export class RouteMap extends OmElement {
       if (tile) {
         this.selected = tile.occupation.code;
         this.navigation.activeKey = tile.key;
-        this.returnFocusKey = tile.key;
+        this.occupationDialog.returnTo(tile.key);
       }
     });
   }
