@@ -30,7 +30,7 @@ ${kinds.map(([kind, k]) => `| ${k.label} | ${n(k.requests)} | ${ms(k.p50)} | ${m
 
 Errors by status (every answer that is not 200, and not the 404 an unknown code should get): ${statuses(soak.errorsByStatus)}.
 Client-side failures (connection errors, no answer within ${n(soak.clientTimeoutMs)} ms): ${n(soak.clientFailures)}.
-Access-log lines: ${n(soak.accessLogLines)} for ${n(soak.requests + soak.setupRequests + soak.warmRequests)} requests (the soak's, its set-up's and the ${n(soak.warmRequests)} of \`--warm\`).
+Access-log lines: ${n(soak.accessLogLines)} for ${n(soak.requests + soak.setupRequests)} requests (the soak's and its set-up's), plus ${n(soak.warmRequests)} marked \`"via":"warm-up"\` for the start-up build.
 
 Upstream calls (attempts, retries included): ${n(soak.upstream.total)} in all, ${n(soak.upstream.duringSoak)} during the
 timed run; by the gateway's own count (\`om_upstream_calls_total\`): ${statuses(soak.upstream.byResult)}.

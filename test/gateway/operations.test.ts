@@ -6,6 +6,7 @@
 import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Hono } from 'hono';
 import { configFromEnv, createGateway, startServer, TokenBucketStore, WARM_PATHS, type RunningServer } from '@occupational-maps/gateway';
 import { API_KEY, FIXTURES_DIR, json, liveGateway, startUpstream } from './helpers.js';
 
@@ -34,12 +35,18 @@ const agentFrom = (localAddress: string) => new Agent({ keepAlive: true, maxSock
 const silent = { info() {}, warn() {}, error() {} };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A first build may take seconds on a busy machine; past the upstream timeout a request would get 504 while the build
+ * goes on. These tests are not about that (stale-serving.test.ts is), so they wait as long as the default does.
+ */
+const PATIENT = { timeoutMs: 20_000 };
+
 const upstream = await startUpstream();
 after(() => upstream.close());
 
 describe('per-client rate limit', () => {
   test('one client at ~500 req/s gets 429 JSON with Retry-After; another address is unaffected', async (t) => {
-    const gateway = await liveGateway(upstream, { rateLimitPerSecond: 20, rateLimitBurst: 40 });
+    const gateway = await liveGateway(upstream, { ...PATIENT, rateLimitPerSecond: 20, rateLimitBurst: 40 });
     const server = await startServer(gateway.createApp(), 0, '127.0.0.1');
     const greedy = agentFrom('127.0.0.1');
     const polite = agentFrom('127.0.0.2');
@@ -152,7 +159,7 @@ describe('per-client rate limit', () => {
 
 describe('health, readiness, access log and metrics', () => {
   test('/healthz is alive; /readyz is ready once the catalogue is loaded with an accepted key', async () => {
-    const gateway = await liveGateway(upstream);
+    const gateway = await liveGateway(upstream, PATIENT);
     const server = await startServer(gateway.createApp(), 0, '127.0.0.1');
     const agent = agentFrom('127.0.0.1');
     try {
@@ -177,7 +184,7 @@ describe('health, readiness, access log and metrics', () => {
 
   test('/readyz answers 503 JSON while the upstream refuses the key, and /healthz stays 200', async () => {
     upstream.override = () => json({ message: 'Access denied' }, 401);
-    const gateway = await liveGateway(upstream);
+    const gateway = await liveGateway(upstream, PATIENT);
     const server = await startServer(gateway.createApp(), 0, '127.0.0.1');
     const agent = agentFrom('127.0.0.1');
     try {
@@ -212,7 +219,8 @@ describe('health, readiness, access log and metrics', () => {
       log: silent,
       accessLog: (line) => lines.push(line),
     });
-    const server = await startServer(gateway.createApp(), 0, '127.0.0.1');
+    const app = gateway.createApp();
+    const server = await startServer(app, 0, '127.0.0.1');
     const agent = agentFrom('127.0.0.1');
     try {
       const answers = [
@@ -240,6 +248,14 @@ describe('health, readiness, access log and metrics', () => {
         ['/healthz', 200, null],
       ]);
       assert.ok(!lines.join('\n').includes(API_KEY), 'the key is in no access-log line');
+
+      // The warm-up's own requests are logged too, marked as no client's.
+      lines.length = 0;
+      await gateway.warm(app);
+      const warm = lines.map((line) => JSON.parse(line));
+      assert.ok(warm.length >= WARM_PATHS.length);
+      assert.ok(warm.every((record) => record.via === 'warm-up'));
+      assert.deepEqual(new Set(warm.map((record) => record.path)), new Set(WARM_PATHS.map((path) => `/v1/${path}`)));
     } finally {
       agent.destroy();
       await server.close();
@@ -247,7 +263,7 @@ describe('health, readiness, access log and metrics', () => {
   });
 
   test('/metrics: Prometheus text whose counts match what was served and what the upstream received', async () => {
-    const gateway = await liveGateway(upstream);
+    const gateway = await liveGateway(upstream, PATIENT);
     const server = await startServer(gateway.createApp(), 0, '127.0.0.1');
     const agent = agentFrom('127.0.0.1');
     const before = upstream.requests.length;
@@ -297,7 +313,7 @@ describe('health, readiness, access log and metrics', () => {
   });
 
   test('warm-up builds routes, meta, every route map and the search index; asking for them afterwards costs no upstream call', async () => {
-    const gateway = await liveGateway(upstream);
+    const gateway = await liveGateway(upstream, PATIENT);
     const app = gateway.createApp();
     assert.equal(gateway.readiness.warm, 'not-requested');
     const warming = gateway.warm(app);
@@ -312,5 +328,41 @@ describe('health, readiness, access log and metrics', () => {
     for (const path of WARM_PATHS) assert.equal((await app.request(`/v1/${path}`)).status, 200, path);
     assert.equal(upstream.requests.length, calls, 'every warmed document came from the cache');
     assert.equal((await app.request('/readyz')).status, 200);
+  });
+
+  test('warm-up waits out builds longer than one request may wait (504) and a full upstream queue (503)', async () => {
+    // Every upstream answer takes 150 ms, and a request waits at most 50 ms for a document never built: each warm
+    // request gets a 504 at first, while the build goes on.
+    upstream.override = async () => {
+      await sleep(150);
+      return undefined;
+    };
+    try {
+      const gateway = await liveGateway(upstream, PATIENT);
+      const app = gateway.createApp({ requestTimeoutMs: 50 });
+      assert.equal((await app.request('/v1/meta.json')).status, 504, 'a plain request gives up');
+      const result = await gateway.warm(app);
+      assert.deepEqual(result.failed, []);
+      assert.equal(gateway.readiness.warm, 'done');
+      upstream.override = null;
+      const calls = upstream.requests.length;
+      for (const path of WARM_PATHS) assert.equal((await app.request(`/v1/${path}`)).status, 200, path);
+      assert.equal(upstream.requests.length, calls);
+
+      // A full upstream queue (503 with Retry-After) is waited out as told; here an app that sheds twice per path.
+      const asked = new Map<string, number>();
+      const shedding = new Hono().get('/v1/*', (c) => {
+        const count = (asked.get(c.req.path) ?? 0) + 1;
+        asked.set(c.req.path, count);
+        return count <= 2 ? c.json({ error: { code: 'upstream-busy' } }, 503, { 'Retry-After': '1' }) : c.json({});
+      });
+      const started = performance.now();
+      const shedResult = await gateway.warm(shedding);
+      assert.deepEqual(shedResult.failed, []);
+      assert.deepEqual([...new Set(asked.values())], [3], 'each path asked three times');
+      assert.ok(performance.now() - started >= 1900, 'Retry-After was honoured');
+    } finally {
+      upstream.override = null;
+    }
   });
 });

@@ -12,7 +12,7 @@ import { loadSocTable } from './soc-data.js';
 import { createApp, type AppOptions } from './server/app.js';
 import { nodeCompressor } from './server/compress-node.js';
 import { createMetrics, type GatewayMetrics } from './server/metrics.js';
-import { accessLogLine, Readiness } from './server/operations.js';
+import { accessLogLine, internalEnv, Readiness } from './server/operations.js';
 import { createFixtureFetch } from './upstream/fixture-upstream.js';
 import { UpstreamHttp, type DownloadProgress, type FetchLike } from './upstream/http.js';
 import { MapsClient } from './upstream/maps-client.js';
@@ -58,6 +58,9 @@ export interface Gateway {
    */
   warm(app: Hono): Promise<{ documents: number; failed: string[]; seconds: number }>;
 }
+
+/** How long `--warm` keeps asking for a document whose build outlives a request (live, meta.json takes minutes). */
+const WARM_LIMIT_MS = 30 * 60_000;
 
 /** The documents `serve --warm` builds at start-up. */
 export const WARM_PATHS: readonly string[] = [embedPaths.routes(), embedPaths.meta(), ...ROUTES.map((route) => embedPaths.routeMap(route.slug)), embedPaths.searchIndex()];
@@ -156,11 +159,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const started = performance.now();
       ready.warm = 'pending';
       const failed: string[] = [];
+      const deadline = started + WARM_LIMIT_MS;
       await Promise.all(
         WARM_PATHS.map(async (path) => {
-          const response = await app.request(`/v1/${path}`);
-          await response.arrayBuffer();
-          if (response.status !== 200) failed.push(`${path}: ${response.status}`);
+          for (;;) {
+            const response = await app.request(`/v1/${path}`, undefined, internalEnv('warm-up'));
+            await response.arrayBuffer();
+            // 504: the build outlived one request's wait and goes on, so asking again joins it; 503: the upstream
+            // queue was full, so wait as told. Anything else is the answer.
+            const retryable = response.status === 504 || response.status === 503;
+            if (!retryable || performance.now() > deadline) {
+              if (response.status !== 200) failed.push(`${path}: ${response.status}`);
+              return;
+            }
+            const seconds = Number(response.headers.get('retry-after'));
+            await new Promise((resolve) => setTimeout(resolve, response.status === 503 && seconds > 0 ? seconds * 1000 : 250));
+          }
         }),
       );
       ready.warm = failed.length ? 'failed' : 'done';

@@ -144,7 +144,7 @@ export function createApp(options: AppOptions): Hono {
       const started = performance.now();
       await next();
       const bytes = c.req.method === 'HEAD' ? 0 : Number(c.res.headers.get('content-length') ?? 0);
-      onRequest({ method: c.req.method, path: c.req.path, status: c.res.status, bytes, ms: Math.round((performance.now() - started) * 10) / 10, cache: c.get('omCache' as never) as CacheOutcome | undefined });
+      onRequest({ method: c.req.method, path: c.req.path, status: c.res.status, bytes, ms: Math.round((performance.now() - started) * 10) / 10, cache: c.get('omCache' as never) as CacheOutcome | undefined, via: (c.env as { omInternal?: string } | undefined)?.omInternal });
     });
   }
 

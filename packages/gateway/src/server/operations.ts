@@ -21,11 +21,16 @@ export interface RequestRecord {
   ms: number;
   /** For /v1/ documents: served from the server cache (`hit`), an expired copy (`stale`) or built now (`miss`). */
   cache?: CacheOutcome;
+  /** Set for the gateway's own requests (`warm-up`), which no client sent; absent for every request from outside. */
+  via?: string;
 }
 
 /** The access-log line of a request: one JSON object, no secrets (it holds no header, query or body). */
 export const accessLogLine = (record: RequestRecord, time = new Date()) =>
-  JSON.stringify({ time: time.toISOString(), method: record.method, path: record.path, status: record.status, bytes: record.bytes, ms: record.ms, cache: record.cache ?? null });
+  JSON.stringify({ time: time.toISOString(), method: record.method, path: record.path, status: record.status, bytes: record.bytes, ms: record.ms, cache: record.cache ?? null, ...(record.via ? { via: record.via } : {}) });
+
+/** The Hono `env` of the gateway's own requests (`app.request(path, init, internalEnv('warm-up'))`); no client can set it. */
+export const internalEnv = (via: string) => ({ omInternal: via });
 
 const unmapped = (address: string) => (address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address);
 
