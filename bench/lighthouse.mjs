@@ -105,6 +105,9 @@ async function audit(url, withoutElements) {
     largestContentfulPaintMs: audits['largest-contentful-paint'].numericValue,
     bytes: audits['total-byte-weight'].numericValue,
     benchmarkIndex: result.lhr.environment.benchmarkIndex,
+    // Where the main thread went (script evaluation, style and layout, parsing…), for reading a high TBT.
+    mainThread: (audits['mainthread-work-breakdown']?.details?.items ?? []).map((item) => `${item.groupLabel ?? item.group} ${Math.round(item.duration)} ms`),
+    longTasks: (audits['long-tasks']?.details?.items ?? []).slice(0, 6).map((item) => `${Math.round(item.duration)} ms ${String(item.url).split('/').pop()}`),
     failedA11y: failedA11y.map((entry) => entry.id),
     // Text responses sent without compression: the usual reason the bytes are high.
     uncompressed: (audits['uses-text-compression'].details?.items ?? []).map((item) => new URL(item.url).pathname),
@@ -146,6 +149,9 @@ function report(page, title) {
   console.log(`LCP            ${withElements.largestContentfulPaintMs.toFixed(0)} ms (without elements ${bare.largestContentfulPaintMs.toFixed(0)} ms)`);
   console.log(`Transferred    ${kb(withElements.bytes)} (without elements ${kb(bare.bytes)}; the elements add ${kb(withElements.bytes - bare.bytes)})`);
   console.log(`benchmarkIndex ${Math.round(withElements.benchmarkIndex)} (per run: ${runs[page].elements.map((run) => Math.round(run.benchmarkIndex)).join(', ')})`);
+  const last = runs[page].elements.at(-1);
+  console.log(`Main thread (last run): ${last.mainThread.join(', ')}`);
+  console.log(`Longest tasks (last run): ${last.longTasks.join(', ')}`);
   if (uncompressed.length) console.log(`Sent without compression: ${uncompressed.join(', ')}`);
   if (warnings.length) console.log(`Warnings: ${warnings.join(' | ')}`);
   return { withElements, bare, failing, uncompressed };
