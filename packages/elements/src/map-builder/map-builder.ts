@@ -18,7 +18,8 @@ import { describeProblem } from '../courses/courses.strings.js';
 import { safeHref } from '../shared/occupation-href.js';
 
 const LEVELS = [2, 3, 4, 5, 6, 7];
-const PRODUCTS = ['apprenticeship', 't-level', 'htq'] as const;
+/** The product types a map can be filtered by (TQs are too many to filter by); newer ones come from the route itself on the map. */
+const PRODUCTS = ['apprenticeship', 'foundation-apprenticeship', 'apprenticeship-unit', 't-level', 'htq'] as const;
 const STATUSES = STATUS_VALUES.filter((status) => status !== 'other');
 const DEFAULT_ACCENT = '#1d70b8';
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;

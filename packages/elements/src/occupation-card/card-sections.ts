@@ -4,7 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import type { Ksb, OccupationDocument, OccupationSummary, Product, ProgressionDocument } from '@occupational-maps/core';
-import { PRODUCT_MARKERS, productLabel } from '../shared/labels.js';
+import { productLabel, productMarker } from '../shared/labels.js';
 import { formatPounds } from '../shared/currency.js';
 import type { OccupationCardStrings } from './occupation-card.strings.js';
 import { formatDate, safeExternalHref } from './format.js';
@@ -64,14 +64,14 @@ export function renderProducts(occupation: OccupationDocument, text: OccupationC
 }
 
 export function renderProduct(product: Product, text: OccupationCardStrings, compact: boolean) {
-  const type = productLabel(product.type, text);
+  const type = productLabel(product.typeSlug, text, product.typeName);
   const details = [
     text.cardProductCode(product.code),
     product.level !== null ? text.level(product.level) : null,
     compact ? null : product.status,
   ].filter((detail): detail is string => Boolean(detail));
-  return html`<li class="product product--${product.type}" part="product">
-    <span class="product__marker" aria-hidden="true">${PRODUCT_MARKERS[product.type]}</span>
+  return html`<li class="product product--${product.typeSlug}" part="product">
+    <span class="product__marker" aria-hidden="true">${productMarker(product.typeSlug, product.typeName)}</span>
     <span class="product__text">
       <span class="product__type">${type}${product.careerStarter ? html` · ${text.careerStarter}` : nothing}</span>
       ${product.title && !compact ? html`<span class="product__title">${product.title}</span>` : nothing}

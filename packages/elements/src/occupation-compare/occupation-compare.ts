@@ -181,7 +181,7 @@ export class OccupationCompare extends OmElement {
       },
       {
         label: text.compareProducts,
-        value: (o) => list(o.products.map((product) => `${productLabel(product.type, text)}: ${product.title ?? product.code} (${product.code})`)),
+        value: (o) => list(o.products.map((product) => `${productLabel(product.typeSlug, text, product.typeName)}: ${product.title ?? product.code} (${product.code})`)),
       },
       {
         label: text.compareDuration,

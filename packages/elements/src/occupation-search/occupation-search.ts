@@ -5,11 +5,11 @@ import {
   BANDS,
   BAND_VALUES,
   EmbedError,
-  PRODUCT_TYPE_VALUES,
+  PRODUCT_TYPE_SLUG,
+  PRODUCT_TYPES,
   ROUTES,
   findRoute,
   type Band,
-  type ProductType,
   type SearchEntry,
   type SearchIndexDocument,
 } from '@occupational-maps/core';
@@ -37,8 +37,11 @@ const ANNOUNCE_DELAY_MS = 600;
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 const asBand = (value: string | null | undefined): Band | null => (BAND_VALUES as readonly string[]).includes(value ?? '') ? (value as Band) : null;
-const asProductType = (value: string | null | undefined): ProductType | null =>
-  (PRODUCT_TYPE_VALUES as readonly string[]).includes(value ?? '') ? (value as ProductType) : null;
+/** A product type slug (a known one or a newer type's), else null. */
+const asProductType = (value: string | null | undefined): string | null => {
+  const slug = (value ?? '').trim().toLowerCase();
+  return PRODUCT_TYPE_SLUG.test(slug) ? slug : null;
+};
 const asRoute = (value: string | null | undefined): string | null => findRoute(value ?? undefined)?.slug ?? null;
 
 /**
@@ -423,7 +426,7 @@ export class OccupationSearch extends OmElement {
         BANDS.map((info) => [info.band, text.searchBandOption(bandLabel(info.band, text), info.levels[0], info.levels[info.levels.length - 1])]),
       )}
       ${select('route', text.searchFilterRoute, text.searchFilterAllRoutes, routes.map((route) => [route.slug, route.name]))}
-      ${select('productType', text.searchFilterProduct, text.searchFilterAllProducts, PRODUCT_TYPE_VALUES.map((type) => [type, productLabel(type, text)]))}
+      ${select('productType', text.searchFilterProduct, text.searchFilterAllProducts, this.productTypeChoices().map(({ slug, typeName }) => [slug, productLabel(slug, text, typeName)]))}
       ${this.coursesController.list
         ? html`<div class="filter filter-offered">
             <input type="checkbox" id="filter-offered" .checked=${this.filterOffered} @change=${this.toggleOffered} />
@@ -452,10 +455,19 @@ export class OccupationSearch extends OmElement {
     </li>`;
   }
 
+  /** The index's product types (with the upstream's names, so newer types are offered too); before it loads, the known ones. */
+  private productTypeChoices(): Array<{ slug: string; typeName: string | null }> {
+    const listed = this.index?.productTypes ?? [];
+    const known = listed.length ? listed : PRODUCT_TYPES.map((type) => ({ slug: type.slug, typeName: type.typeName }));
+    const chosen = this.filters.productType;
+    return chosen && !known.some((type) => type.slug === chosen) ? [...known, { slug: chosen, typeName: null }] : known;
+  }
+
   private describe(entry: SearchEntry): string {
     const text = this.text;
     const route = findRoute(entry.route)?.name;
-    const products = [...new Set(entry.productTypes)].map((type) => productLabel(type, text)).join(', ');
+    const nameOf = (slug: string) => this.index?.productTypes.find((type) => type.slug === slug)?.typeName ?? null;
+    const products = [...new Set(entry.productTypeSlugs)].map((slug) => productLabel(slug, text, nameOf(slug))).join(', ');
     return [text.level(entry.level), route, products].filter(Boolean).join(' · ');
   }
 

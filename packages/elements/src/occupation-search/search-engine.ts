@@ -1,11 +1,12 @@
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
-import type { Band, ProductType, SearchEntry, SearchIndexDocument } from '@occupational-maps/core';
+import type { Band, SearchEntry, SearchIndexDocument } from '@occupational-maps/core';
 
 export interface SearchFilters {
   band?: Band | null;
   route?: string | null;
-  productType?: ProductType | null;
+  /** A product type slug (open: `foundation-apprenticeship`, or a newer type's). */
+  productType?: string | null;
   /** Only these occupations (those a college offers, from its course list). */
   only?: ReadonlySet<string> | null;
 }
@@ -43,7 +44,7 @@ export function matchesFilters(entry: SearchEntry, filters: SearchFilters): bool
   return (
     (!filters.band || entry.band === filters.band) &&
     (!filters.route || entry.route === filters.route) &&
-    (!filters.productType || entry.productTypes.includes(filters.productType)) &&
+    (!filters.productType || entry.productTypeSlugs.includes(filters.productType)) &&
     (!filters.only || filters.only.has(entry.code))
   );
 }

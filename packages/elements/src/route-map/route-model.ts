@@ -1,15 +1,15 @@
 import {
   BANDS,
   parseLevels,
-  PRODUCT_TYPE_VALUES,
+  PRODUCT_TYPE_SLUG,
   STATUS_VALUES,
   type Band,
   type OccupationStatus,
   type OccupationSummary,
-  type ProductType,
   type RouteMapDocument,
   type SearchIndexDocument,
 } from '@occupational-maps/core';
+import { compareProductTypes, productTypesOf } from '../shared/labels.js';
 
 /**
  * A route map document reshaped once for drawing and filtering: pathways → band columns → clusters → tiles, every
@@ -24,9 +24,8 @@ export interface TileModel {
   readonly cluster: ClusterModel;
   readonly levelBit: number;
   readonly statusBit: number;
-  readonly productMask: number;
-  /** The kinds of product the occupation leads to, in canonical order. */
-  readonly productTypes: ProductType[];
+  /** The kinds of product the occupation leads to (open type slugs), known types first, each with its upstream name. */
+  readonly productTypes: Array<{ slug: string; typeName: string | null }>;
   /** Lower-case title, for search before the search index has arrived. */
   readonly titleText: string;
 }
@@ -60,13 +59,15 @@ export interface RouteModel {
   /** What the data holds, so the controls offer only choices that can match. */
   readonly levelsPresent: number[];
   readonly statusesPresent: OccupationStatus[];
-  readonly productTypesPresent: ProductType[];
+  /** Every product type on the map (open slugs, ordered), with its upstream name: the legend and the filters list them. */
+  readonly productTypesPresent: Array<{ slug: string; typeName: string | null }>;
 }
 
 export interface RouteFilters {
   levels: number[];
   statuses: OccupationStatus[];
-  productTypes: ProductType[];
+  /** Product type slugs: known ones and any newer type's own slug. */
+  productTypes: string[];
   /** Lower-case search terms; every one must match. */
   terms: string[];
   /** A pathway id or name; empty means all. */
@@ -88,7 +89,7 @@ export function routeModel(document: RouteMapDocument): RouteModel {
   const tilesByCode = new Map<string, TileModel[]>();
   const levels = new Set<number>();
   const statuses = new Set<OccupationStatus>();
-  const productTypes = new Set<ProductType>();
+  const productTypes: Array<{ typeSlug: string; typeName: string | null }> = [];
 
   const pathways = document.pathways.map((source): PathwayModel => {
     const pathwayTiles: TileModel[] = [];
@@ -98,7 +99,7 @@ export function routeModel(document: RouteMapDocument): RouteModel {
       const cluster: ClusterModel = { key: `c${source.id}-${clusterSource.id}`, id: clusterSource.id, name: clusterSource.name, band: clusterSource.band, tiles: [] };
       columns.find((column) => column.band === clusterSource.band)!.clusters.push(cluster);
       for (const occupation of clusterSource.occupations) {
-        const types = new Set(occupation.products.map((product) => product.type));
+        const types = productTypesOf(occupation.products);
         const tile: TileModel = {
           key: `${cluster.key}-${occupation.code}`,
           index: tiles.length,
@@ -107,8 +108,7 @@ export function routeModel(document: RouteMapDocument): RouteModel {
           cluster,
           levelBit: 1 << occupation.level,
           statusBit: bitOf(STATUS_VALUES, occupation.status),
-          productMask: maskOf(PRODUCT_TYPE_VALUES, [...types]),
-          productTypes: PRODUCT_TYPE_VALUES.filter((type) => types.has(type)),
+          productTypes: types,
           titleText: occupation.title.toLowerCase(),
         };
         cluster.tiles.push(tile);
@@ -117,7 +117,7 @@ export function routeModel(document: RouteMapDocument): RouteModel {
         tilesByCode.set(occupation.code, [...(tilesByCode.get(occupation.code) ?? []), tile]);
         levels.add(occupation.level);
         statuses.add(occupation.status);
-        for (const type of types) productTypes.add(type);
+        productTypes.push(...occupation.products);
       }
     }
     return pathway;
@@ -141,7 +141,7 @@ export function routeModel(document: RouteMapDocument): RouteModel {
     linked: new Map(document.linkedOccupations.map((occupation) => [occupation.code, occupation])),
     levelsPresent: [...levels].sort((a, b) => a - b),
     statusesPresent: STATUS_VALUES.filter((value) => statuses.has(value)),
-    productTypesPresent: PRODUCT_TYPE_VALUES.filter((value) => productTypes.has(value)),
+    productTypesPresent: productTypesOf(productTypes),
   };
   cache.set(document, model);
   return model;
@@ -151,6 +151,12 @@ export function routeModel(document: RouteMapDocument): RouteModel {
 export function parseChoices<T extends string>(value: string | null | undefined, known: readonly T[]): T[] {
   const wanted = new Set((value ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean));
   return known.filter((choice) => wanted.has(choice));
+}
+
+/** Product type slugs an attribute names (`products="apprenticeship,foundation-apprenticeship"`), ordered, any well-formed slug kept. */
+export function parseProductTypes(value: string | null | undefined): string[] {
+  const wanted = new Set((value ?? '').toLowerCase().split(/[\s,]+/).filter((slug) => PRODUCT_TYPE_SLUG.test(slug)));
+  return [...wanted].sort(compareProductTypes);
 }
 
 /** Lower-case search terms of a typed query. */
@@ -181,7 +187,7 @@ export function readFilters(attributes: {
   return {
     levels: parseLevels(attributes.levels),
     statuses: parseChoices(attributes.status, STATUS_VALUES),
-    productTypes: parseChoices(attributes.products, PRODUCT_TYPE_VALUES),
+    productTypes: parseProductTypes(attributes.products),
     terms: searchTerms(attributes.search),
     pathway: (attributes.pathway ?? '').trim(),
     offeredOnly: (attributes.offered ?? '').trim().toLowerCase() === 'only',
@@ -209,14 +215,14 @@ export function filterTiles(
   const onlyOffered = filters.offeredOnly && offered !== undefined;
   const levelMask = filters.levels.reduce((mask, level) => mask | (1 << level), 0);
   const statusMask = maskOf(STATUS_VALUES, filters.statuses);
-  const productMask = maskOf(PRODUCT_TYPE_VALUES, filters.productTypes);
+  const productsWanted = new Set(filters.productTypes);
   const pathway = filters.pathway ? findPathway(model, filters.pathway) : undefined;
   const pathwayWanted = filters.pathway !== '';
   return model.tiles.map((tile) => {
     if (pathwayWanted && tile.pathway !== pathway) return false;
     if (levelMask && !(tile.levelBit & levelMask)) return false;
     if (statusMask && !(tile.statusBit & statusMask)) return false;
-    if (productMask && !(tile.productMask & productMask)) return false;
+    if (productsWanted.size && !tile.productTypes.some((type) => productsWanted.has(type.slug))) return false;
     if (onlyOffered && !offered.has(tile.occupation.code)) return false;
     if (filters.terms.length === 0) return true;
     const extra = extraText?.get(tile.occupation.code) ?? '';

@@ -41,6 +41,8 @@ export const defaultStrings = {
   statusRetired: 'Retired occupational standard',
   statusOther: 'Other status',
   productApprenticeship: 'Apprenticeship',
+  productFoundationApprenticeship: 'Foundation apprenticeship',
+  productApprenticeshipUnit: 'Apprenticeship unit',
   productTLevel: 'T Level',
   productHtq: 'Higher Technical Qualification',
   productTq: 'Technical qualification',

@@ -1,12 +1,12 @@
 /** The control bar: search, level, status, product and pathway filters, the view switch and Clear filters. */
 import { html, nothing } from 'lit';
-import { PRODUCT_TYPE_VALUES, STATUS_VALUES, type ProductType } from '@occupational-maps/core';
+import { STATUS_VALUES } from '@occupational-maps/core';
 import { productLabel, statusLabel } from '../../shared/labels.js';
-import { findPathway, formatLevels, parseChoices } from '../route-model.js';
+import { findPathway, formatLevels, parseChoices, parseProductTypes } from '../route-model.js';
 import { VIEWS, type RouteViewModel } from './view-model.js';
 
-/** The product types a college filters by; TQs and others still show on tiles. */
-const FILTER_PRODUCT_TYPES: readonly ProductType[] = ['apprenticeship', 't-level', 'htq'];
+/** Product types not offered as a filter (there are many TQs per occupation); they still show on tiles. */
+const UNFILTERED_PRODUCT_TYPES: ReadonlySet<string> = new Set(['tq', 'other']);
 
 const toggled = <T>(values: readonly T[], value: T): T[] =>
   values.includes(value) ? values.filter((candidate) => candidate !== value) : [...values, value];
@@ -21,7 +21,9 @@ export function renderControls(vm: RouteViewModel) {
   const changeFilter = actions.changeFilter;
   const levels = [...new Set([...model.levelsPresent, ...filters.levels])].sort((a, b) => a - b);
   const statuses = STATUS_VALUES.filter((value) => model.statusesPresent.includes(value) || filters.statuses.includes(value));
-  const products = FILTER_PRODUCT_TYPES.filter((value) => model.productTypesPresent.includes(value) || filters.productTypes.includes(value));
+  // Every type on the map (foundation apprenticeships, apprenticeship units, a type added upstream …), plus any the filters name.
+  const present = model.productTypesPresent.filter((type) => !UNFILTERED_PRODUCT_TYPES.has(type.slug));
+  const products = [...present, ...filters.productTypes.filter((slug) => !present.some((type) => type.slug === slug)).map((slug) => ({ slug, typeName: null }))];
   const pathway = findPathway(model, filters.pathway);
   const anyFilter = Boolean(values.levels || values.status || values.products || values.search || values.pathway || values.offered);
   return html`<form class="controls" part="controls" role="search" aria-label=${text.mapFilters} @submit=${(event: Event) => event.preventDefault()}>
@@ -50,9 +52,9 @@ export function renderControls(vm: RouteViewModel) {
     ${products.length > 0
       ? html`<fieldset class="control">
           <legend>${text.mapProductsLegend}</legend>
-          ${products.map((type) =>
-            checkbox(`product-${type}`, productLabel(type, text), filters.productTypes.includes(type), () =>
-              changeFilter({ products: ordered(toggled(filters.productTypes, type), PRODUCT_TYPE_VALUES).join(',') }),
+          ${products.map(({ slug, typeName }) =>
+            checkbox(`product-${slug}`, productLabel(slug, text, typeName), filters.productTypes.includes(slug), () =>
+              changeFilter({ products: parseProductTypes(toggled(filters.productTypes, slug).join(',')).join(',') }),
             ),
           )}
         </fieldset>`

@@ -1,13 +1,12 @@
 /** The key: every status shape and product marker the route uses, the progression badges and the favourite star. */
 import { html, nothing } from 'lit';
-import { PRODUCT_TYPE_VALUES } from '@occupational-maps/core';
-import { PRODUCT_MARKERS, productLabel } from '../../shared/labels.js';
+import { productLabel, productMarker } from '../../shared/labels.js';
 import { heading, relationWords, renderStatus, star } from './parts.js';
 import type { RouteViewModel } from './view-model.js';
 
 export function renderLegend(vm: RouteViewModel) {
   const { model, text } = vm;
-  const products = PRODUCT_TYPE_VALUES.filter((type) => model.productTypesPresent.includes(type));
+  const products = model.productTypesPresent;
   return html`<div class="legend" part="legend">
     ${heading(vm, 1, text.mapKey, 'heading--legend')}
     <div class="legend__groups">
@@ -18,7 +17,7 @@ export function renderLegend(vm: RouteViewModel) {
       ${products.length > 0
         ? html`<div>
             <p class="legend__title">${text.mapProductsLegend}</p>
-            <ul>${products.map((type) => html`<li><span class="marker" aria-hidden="true">${PRODUCT_MARKERS[type]}</span> ${productLabel(type, text)}</li>`)}</ul>
+            <ul>${products.map((type) => html`<li><span class="marker" aria-hidden="true">${productMarker(type.slug, type.typeName)}</span> ${productLabel(type.slug, text, type.typeName)}</li>`)}</ul>
           </div>`
         : nothing}
       ${model.leadsTo.size + model.comesFrom.size > 0

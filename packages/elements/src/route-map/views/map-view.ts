@@ -1,7 +1,7 @@
 /** The map view: pathways as sections, each with three band columns of clusters of occupation tiles. */
 import { html, nothing } from 'lit';
 import { BANDS } from '@occupational-maps/core';
-import { bandLabel, PRODUCT_MARKERS, productLabel, statusLabel } from '../../shared/labels.js';
+import { bandLabel, productLabel, productMarker, statusLabel } from '../../shared/labels.js';
 import type { PathwayModel, TileModel } from '../route-model.js';
 import { chevron, heading, renderBadges, renderFavouriteMarker, renderOccupationControl, renderOfferedMarker } from './parts.js';
 import type { Relation, RouteViewModel } from './view-model.js';
@@ -92,8 +92,8 @@ function renderTile(vm: RouteViewModel, tile: TileModel, relations: readonly Rel
   const favourite = vm.favouriteCodes?.has(occupation.code) ?? false;
   const offered = vm.offered?.has(occupation.code) ?? false;
   const className = `tile status--${occupation.status}${relations ? relations.map((relation) => ` is-${relation}`).join('') : ''}`;
-  const markers = tile.productTypes.map((type) => PRODUCT_MARKERS[type]).join(' ');
-  const content = html`<span class="tile__title">${occupation.title}${offered ? renderOfferedMarker(text) : nothing}${favourite ? renderFavouriteMarker(text) : nothing}</span><span class="tile__meta"><span class="tile__level">${text.level(occupation.level)}</span><span class="status"><span class="shape" part="status-icon"></span><span class="om-visually-hidden">${statusLabel(occupation.status, text)}</span></span><span class="markers" aria-hidden="true" ?hidden=${!markers}>${markers}</span><span class="om-visually-hidden">${tile.productTypes.map((type) => productLabel(type, text)).join(', ')}</span></span>${relations ? renderBadges(relations, text) : nothing}`;
+  const markers = tile.productTypes.map((type) => productMarker(type.slug, type.typeName)).join(' ');
+  const content = html`<span class="tile__title">${occupation.title}${offered ? renderOfferedMarker(text) : nothing}${favourite ? renderFavouriteMarker(text) : nothing}</span><span class="tile__meta"><span class="tile__level">${text.level(occupation.level)}</span><span class="status"><span class="shape" part="status-icon"></span><span class="om-visually-hidden">${statusLabel(occupation.status, text)}</span></span><span class="markers" aria-hidden="true" ?hidden=${!markers}>${markers}</span><span class="om-visually-hidden">${tile.productTypes.map((type) => productLabel(type.slug, text, type.typeName)).join(', ')}</span></span>${relations ? renderBadges(relations, text) : nothing}`;
   if (vm.occupationHref) {
     return html`<li class="tile-item" ?hidden=${!isVisible}>${renderOccupationControl(vm, tile, content, className, describedBy)}</li>`;
   }

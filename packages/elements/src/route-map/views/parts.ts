@@ -1,8 +1,8 @@
 /** Small templates every route-map view uses: headings, the occupation control, badges, status shapes and stars. */
 import { html, nothing } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { BANDS, PRODUCT_TYPE_VALUES, type Band, type OccupationStatus, type OccupationSummary } from '@occupational-maps/core';
-import { bandLabel, productLabel, statusLabel } from '../../shared/labels.js';
+import { BANDS, type Band, type OccupationStatus, type OccupationSummary } from '@occupational-maps/core';
+import { bandLabel, productLabel, productTypesOf as typesOfProducts, statusLabel } from '../../shared/labels.js';
 import { headingTag } from '../../shared/heading.js';
 import type { RouteMapStrings } from '../route-map.strings.js';
 import type { RouteModel, TileModel } from '../route-model.js';
@@ -80,8 +80,7 @@ export function renderFavouriteToggle(vm: RouteViewModel, occupation: Occupation
 }
 
 /** The product types an occupation leads to, in canonical order. */
-export const productTypesOf = (occupation: OccupationSummary) =>
-  PRODUCT_TYPE_VALUES.filter((type) => occupation.products.some((product) => product.type === type));
+export const productTypesOf = (occupation: OccupationSummary) => typesOfProducts(occupation.products);
 
 export const bandHeading = (band: Band, text: RouteMapStrings): string => {
   const levels = BANDS.find((info) => info.band === band)!.levels;
@@ -94,7 +93,7 @@ export const withFavouriteToggles = (vm: RouteViewModel): boolean => vm.favourit
 /** Product words for an occupation, after a separator; nothing when it has none. */
 export function productWords(occupation: OccupationSummary, text: RouteMapStrings) {
   const types = productTypesOf(occupation);
-  return types.length === 0 ? nothing : html` · ${types.map((type) => productLabel(type, text)).join(', ')}`;
+  return types.length === 0 ? nothing : html` · ${types.map((type) => productLabel(type.slug, text, type.typeName)).join(', ')}`;
 }
 
 /** The same star as `<favourite-toggle>`'s, filled: drawn only on favourite tiles, so the map stays flat. */

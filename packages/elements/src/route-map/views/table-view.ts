@@ -40,7 +40,7 @@ export function renderTableView(vm: RouteViewModel) {
             ${withToggles ? html`<td class="table__favourite">${renderFavouriteToggle(vm, occupation)}</td>` : nothing}
             <td>${text.level(occupation.level)} (${bandLabel(occupation.band, text)})</td>
             <td>${renderStatus(occupation.status, text, true)}</td>
-            <td>${types.length ? types.map((type) => productLabel(type, text)).join(', ') : text.mapNone}</td>
+            <td>${types.length ? types.map((type) => productLabel(type.slug, text, type.typeName)).join(', ') : text.mapNone}</td>
             <td>${tile.pathway.name}</td>
             <td>${tile.cluster.name}</td>
             ${vm.offered ? html`<td>${offeredCell(vm, occupation.code)}</td>` : nothing}
