@@ -20,7 +20,7 @@ export const RouteMap = createComponent({
     onOmError: 'om-error' as EventName<HTMLElementEventMap['om-error']>,
     /** A person chose an occupation. Cancelable: `preventDefault()` stops the dialog opening (or, with `occupation-href`, the link being followed). `detail: { code, title }`. */
     onOmOccupationSelect: 'om-occupation-select' as EventName<HTMLElementEventMap['om-occupation-select']>,
-    /** A person changed a filter or the view through the controls. `detail: { levels, status, products, search, pathway, view }`. */
+    /** A person changed a filter or the view through the controls. `detail: { levels, status, products, search, pathway, view, offered }`. */
     onOmFilterChange: 'om-filter-change' as EventName<HTMLElementEventMap['om-filter-change']>,
     /** With `favourites`: before an occupation is added to or removed from the favourites (F on a tile, or a star in the list or table). Cancelable. `detail: { code, favourite }` (the new state). */
     onOmFavouriteChange: 'om-favourite-change' as EventName<HTMLElementEventMap['om-favourite-change']>,

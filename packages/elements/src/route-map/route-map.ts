@@ -56,7 +56,7 @@ export type { RouteMapView } from './views/view-model.js';
  * @fires om-occupation-select - A person chose an occupation. Cancelable: `preventDefault()` stops the dialog opening
  *   (or, with `occupation-href`, the link being followed). `detail: { code, title }`.
  * @fires om-filter-change - A person changed a filter or the view through the controls.
- *   `detail: { levels, status, products, search, pathway, view }`.
+ *   `detail: { levels, status, products, search, pathway, view, offered }`.
  * @fires om-favourite-change - With `favourites`: before an occupation is added to or removed from the favourites
  *   (F on a tile, or a star in the list or table). Cancelable. `detail: { code, favourite }` (the new state).
  *

@@ -34,6 +34,8 @@ export interface OmFilterChangeDetail {
   search: string;
   pathway: string;
   view: string;
+  /** `only` while the "Offered here only" filter is on (with a course list), else ''. */
+  offered: string;
 }
 
 declare global {
