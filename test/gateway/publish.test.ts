@@ -74,7 +74,7 @@ test('publish writes a complete site from the embedded dataset: v1/ as the snaps
   // Relative without --base-url: the page works under any path (GitHub project pages live under /repo/).
   assert.match(page, /<script type="module" src="elements\/occupational-maps.js"><\/script>/);
   assert.match(page, /<meta name="occupational-maps:api-base" content="v1\/">/);
-  const size = published.siteBytes / 1024 / 1024;
+  const size = published.siteBytes / 1e6;
   console.log(`site of the embedded dataset: ${published.files} files, ${size.toFixed(2)} MB, published in ${published.seconds.toFixed(1)} s`);
 });
 
@@ -211,6 +211,7 @@ test('a second publish with the upstream failing leaves the site byte-identical'
     const before = await fingerprint(out);
     assert.ok(Object.keys(before).length > 400);
     assert.ok((await readFile(join(out, 'index.html'), 'utf8')).includes('https://college.example/maps/elements/occupational-maps.js'));
+    assert.match(await readFile(join(out, 'index.html'), 'utf8'), /Skills England data, \d{1,2} [A-Z][a-z]+ 20\d\d/, 'live data is dated as the elements date it');
 
     upstream.override = ({ url }) => (url.includes('/Routes') ? json({ error: 'down' }, 503) : undefined);
     const second = await liveGateway(upstream, { retries: 1 });

@@ -126,8 +126,8 @@ test('the gateway installed from its npm tarballs publishes the site with the wo
   assert.equal(JSON.parse(await readFile(join(site, 'v1', 'meta.json'), 'utf8')).source, 'live');
   let bytes = 0;
   for (const file of files) bytes += (await stat(join(site, file))).size;
-  writeResult('publish', { files: files.length, megabytes: Number((bytes / 1024 / 1024).toFixed(2)), seconds: Number(run.seconds.toFixed(1)) });
-  console.log(`published from the tarballs: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB, ${run.seconds.toFixed(1)} s including npx`);
+  writeResult('publish', { files: files.length, megabytes: Number((bytes / 1e6).toFixed(2)), seconds: Number(run.seconds.toFixed(1)) });
+  console.log(`published from the tarballs: ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB, ${run.seconds.toFixed(1)} s including npx`);
 });
 
 /** The snippets of the site's index.html, as a person copies them (entities decoded), by id. */

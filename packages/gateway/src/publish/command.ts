@@ -28,7 +28,7 @@ export async function publish(args: string[]): Promise<void> {
     staleWhileRevalidateSeconds: config.staleWhileRevalidateSeconds,
   }).finally(end);
   const lines = [
-    `Published ${summary.files} files (${(summary.siteBytes / 1024 / 1024).toFixed(2)} MB) to ${values.out}/ in ${summary.seconds.toFixed(1)} s: ` +
+    `Published ${summary.files} files (${(summary.siteBytes / 1e6).toFixed(2)} MB) to ${values.out}/ in ${summary.seconds.toFixed(1)} s: ` +
       `${summary.documents} documents, the elements bundle from ${summary.elementsFrom}, index.html, _headers`,
     ...summaryLines(summary, quiet),
   ];

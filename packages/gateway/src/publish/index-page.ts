@@ -37,15 +37,9 @@ export function dataDate(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
 }
 
-/** What meta.json says the data is: its `data` field, or (documents made before it existed) worked out from `source`. */
-function provenance(meta: MetaDocument): { kind: string; fetchedAt: string | null } {
-  const data = (meta as MetaDocument & { data?: { kind: string; fetchedAt: string | null } }).data;
-  return data ?? (meta.source === 'fixtures' ? { kind: 'sample', fetchedAt: null } : { kind: 'skills-england', fetchedAt: meta.generatedAt });
-}
-
 /** What the data is, in the words of the elements' attribution line ("Skills England data, 11 September 2026"). */
 export function dataStatement(meta: MetaDocument): string {
-  const data = provenance(meta);
+  const { data } = meta; // the contract fills it in for documents made before it existed
   if (data.kind === 'sample') return 'Sample data: the occupations shown are illustrative sample data, not Skills England data. Publish with OM_API_KEY set for the real data';
   return data.fetchedAt ? `Skills England data, ${dataDate(data.fetchedAt)}` : 'Skills England data';
 }
