@@ -28,7 +28,10 @@ async function routeDocument(slug: string): Promise<RouteMapDocument> {
 
 /** A client for states the snapshot cannot produce (loading forever, a server failure, hostile text). */
 function clientWith(get: (kind: string, key?: string | null) => Promise<unknown>): EmbedClient {
-  return { apiBase: 'https://test.invalid/v1/', get: get as EmbedClient['get'], peek: () => undefined, invalidate: () => {} };
+  // meta.json (for the attribution line) is not what these tests count: it answers 404 without reaching `get`.
+  const withoutMeta = (kind: string, key?: string | null) =>
+    kind === 'meta' ? Promise.reject(new EmbedError('not-found', 'No meta.json here', { url: 'https://test.invalid/v1/meta.json', status: 404 })) : get(kind, key);
+  return { apiBase: 'https://test.invalid/v1/', get: withoutMeta as EmbedClient['get'], peek: () => undefined, invalidate: () => {} };
 }
 
 before(async () => {

@@ -14,7 +14,7 @@ import {
 } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
 import { clientFor } from '../shared/client-loader.js';
-import { attributionStyles, renderAttribution } from '../shared/attribution.js';
+import { AttributionController, attributionStyles } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
 import { bandLabel, statusIcon, statusLabel } from '../shared/labels.js';
 import { OmElement } from '../shared/om-element.js';
@@ -100,6 +100,7 @@ type Subject =
  * @csspart course-link - A course's title, linking to the college's page.
  * @csspart courses-notice - The notice shown when the course list cannot be used.
  * @csspart attribution - The licence attribution line.
+ * @csspart sample-notice - The attribution line when the data is the embedded sample (also the words "Sample data" in it).
  * @csspart skeleton - The loading placeholder.
  * @csspart state - The wrapper of the loading, error and loaded states.
  * @csspart error - The error block.
@@ -142,8 +143,10 @@ export class OccupationCard extends OmElement {
   /** The level of the title heading (2 by default); section headings are one below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  /** Hides the licence attribution, for hosts that show it elsewhere on the page. */
+  /** Hides the licence attribution, for hosts that show it elsewhere on the page (never the sample-data notice). */
   @property({ type: Boolean, attribute: 'no-attribution' }) noAttribution = false;
+
+  private readonly attribution = new AttributionController(this);
 
   /** Shows a `<favourite-toggle>` star beside the title, so people can save the occupation to their favourites. */
   @property({ type: Boolean }) favourites = false;
@@ -366,7 +369,7 @@ export class OccupationCard extends OmElement {
           <div class="main">${main}</div>
           <div class="aside">${aside}</div>
         </div>
-        ${this.noAttribution ? nothing : renderAttribution(text)}
+        ${this.attribution.render(text, this.noAttribution)}
       </div>
     </article>`;
   }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { embedPaths, findRoute, ROUTES, type RouteMapDocument } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
-import { attributionStyles, renderAttribution } from '../shared/attribution.js';
+import { AttributionController, attributionStyles } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
 import { OmElement } from '../shared/om-element.js';
 import { routeMapDefaults, type RouteMapStrings } from './route-map.strings.js';
@@ -88,6 +88,7 @@ export type { RouteMapView } from './views/view-model.js';
  * @csspart dialog - The dialog that holds an occupation's card.
  * @csspart message - The no-route, unknown-route, empty-route and no-match messages.
  * @csspart attribution - The licence attribution line.
+ * @csspart sample-notice - The attribution line when the data is the embedded sample (also the words "Sample data" in it).
  * @csspart state - The wrapper of the loading, error and loaded states.
  * @csspart skeleton - The loading placeholder.
  * @csspart error - The error block.
@@ -159,8 +160,10 @@ export class RouteMap extends OmElement {
   /** The level of the route heading (2 by default); pathway, band and cluster headings follow it. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  /** Hides the licence attribution, for hosts that show it elsewhere on the page. */
+  /** Hides the licence attribution, for hosts that show it elsewhere on the page (never the sample-data notice). */
   @property({ type: Boolean, attribute: 'no-attribution' }) noAttribution = false;
+
+  private readonly attribution = new AttributionController(this);
 
   /**
    * A college's course list (JSON or CSV; an http(s) or relative URL, or `#id` of a script element): tiles of the
@@ -299,7 +302,7 @@ export class RouteMap extends OmElement {
         complete: (document) => this.renderRoute(routeModel(document), text),
         empty: (document) => html`${renderHeader(this, document.name, text)}
           <p class="message" part="message">${text.mapNoOccupations}</p>
-          ${this.noAttribution ? nothing : renderAttribution(text)}`,
+          ${this.attribution.render(text, this.noAttribution)}`,
       })}
     </div>`;
   }
@@ -381,7 +384,7 @@ export class RouteMap extends OmElement {
       ${renderSelection(vm)}
       ${body}
       ${renderLegend(vm)}
-      ${this.noAttribution ? nothing : renderAttribution(text)}
+      ${this.attribution.render(text, this.noAttribution)}
       ${renderDialog(vm, {
         code: this.occupationDialog.code,
         apiBase: resolveApiBase(this),
