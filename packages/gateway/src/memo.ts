@@ -93,16 +93,6 @@ export class Memo<T> {
     return this.held.size;
   }
 
-  /** How many loads are under way now. */
-  get loads(): number {
-    return this.loading.size;
-  }
-
-  /** Resolves once no load is under way (tests, graceful shutdown). */
-  async settled(): Promise<void> {
-    while (this.loading.size > 0) await Promise.allSettled([...this.loading.values()]);
-  }
-
   private start(key: string, load: () => Promise<T>): Promise<T> {
     const running = this.loading.get(key);
     if (running) return running;

@@ -108,7 +108,5 @@ export function createDocumentCache<T>(options: DocumentCacheOptions<T>) {
         return { error: failure(path, error) };
       }
     },
-    /** Resolves once no build or background refresh is under way (tests, shutdown). */
-    settled: () => documents.settled(),
   };
 }
