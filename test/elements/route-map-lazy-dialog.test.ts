@@ -51,4 +51,20 @@ describe('<route-map> dialog code', () => {
     await waitUntil(() => card.shadowRoot?.querySelector('h2')?.textContent?.trim(), 'the card shows its occupation');
     await waitUntil(() => !dialog.querySelector('[role="status"]'), 'the loading line goes once the card is ready');
   });
+  // Reopening straight after Close: the first close event arrives after the second occupation is open (courses e2e).
+  it('opens, closes and reopens on another occupation: Close closes the dialog every time', async function () {
+    this.timeout(60000);
+    const el = await loaded(await fixture<RouteMap>(html`<route-map api-base=${API_BASE} route="digital"></route-map>`));
+    const dialog = () => shadow(el).querySelector('dialog')!;
+    const closeButton = () => shadow(el).querySelector<HTMLButtonElement>('dialog .dialog__bar button')!;
+    for (const index of [0, 1, 0]) {
+      shadow(el).querySelectorAll<HTMLElement>('.map .tile')[index]!.click();
+      await el.updateComplete;
+      await waitUntil(() => dialog().open, `dialog open for tile ${index}`);
+      await waitUntil(() => dialog().querySelector('occupation-card')?.shadowRoot?.querySelector('h2'), `the card shows occupation of tile ${index}`, { timeout: 10000 });
+      closeButton().click();
+      await el.updateComplete;
+      await waitUntil(() => !dialog().open, `Close closes the dialog of tile ${index}`);
+    }
+  });
 });

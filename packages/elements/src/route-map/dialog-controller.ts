@@ -95,6 +95,8 @@ export class DialogController implements ReactiveController {
 
   /** The dialog closed (Close, Escape or `close()`): focus goes back where it came from. */
   onClose(): void {
+    // A close event is dispatched in a later task: when an occupation was opened in between, it is not this dialog's.
+    if (this.dialog?.open) return;
     this.set('');
     const element = this.returnFocusElement;
     const key = this.returnFocusKey;
