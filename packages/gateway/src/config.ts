@@ -114,7 +114,8 @@ export function configFromEnv(env: Env = process.env): GatewayConfig {
     staleWhileRevalidateSeconds: integer(env, 'OM_STALE_WHILE_REVALIDATE', 86_400, 0, 31_536_000),
     timeoutMs: integer(env, 'OM_UPSTREAM_TIMEOUT_MS', 20_000, 100, 600_000),
     concurrency: integer(env, 'OM_UPSTREAM_CONCURRENCY', 4, 1, 64),
-    queueLimit: integer(env, 'OM_UPSTREAM_QUEUE', 2000, 1, 1_000_000),
+    // At least 32: the catalogue walk asks for the 15 route trees at once, and a smaller queue would shed it for ever.
+    queueLimit: integer(env, 'OM_UPSTREAM_QUEUE', 2000, 32, 1_000_000),
     retries: integer(env, 'OM_UPSTREAM_RETRIES', 4, 0, 10),
     retryBaseMs: integer(env, 'OM_RETRY_BASE_MS', 2000, 0, 60_000),
     fixturesDir: env.OM_FIXTURES_DIR?.trim() || null,
