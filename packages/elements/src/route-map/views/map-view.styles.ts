@@ -50,13 +50,15 @@ export const mapViewStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_om-space-3);
     /* Off-screen pathways skip style, layout and paint until they come near the viewport; their tiles stay in the
-       page for find-in-page, keyboard and screen readers. The size is a guess until first laid out, then remembered. */
+       page for find-in-page, keyboard and screen readers. The size is a guess until first laid out, then remembered.
+       In em, never rem: rem follows the host page's root font size, so a page with html { font-size: 30px } would
+       make every unrendered pathway (and so the map) taller than on any other page. */
     content-visibility: auto;
-    contain-intrinsic-block-size: auto 40rem;
+    contain-intrinsic-block-size: auto 40em;
   }
   /* A very large route's later pathways, before their bodies arrive (a task or two later): room, so little moves. */
   .pathway__body[aria-busy='true'] {
-    min-block-size: 40rem;
+    min-block-size: 40em;
   }
   .column {
     min-width: 0;
