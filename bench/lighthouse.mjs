@@ -27,10 +27,12 @@ import { ensureCdnBundle } from '../scripts/build.mjs';
 import { ensureFullScaleDataset, LARGEST_ROUTE } from './full-scale-data.mjs';
 import { median, printRow } from './rows.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'baseline-runs': { type: 'string' }, pages: { type: 'string', default: 'demo,route' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'baseline-runs': { type: 'string' }, 'demo-runs': { type: 'string' }, pages: { type: 'string', default: 'demo,route' } } });
 const RUNS = Math.max(1, Number(values.runs));
 // The baseline (the page without the elements) varies little; fewer runs of it keep a loaded machine's run short.
 const BASELINE_RUNS = Math.min(RUNS, Math.max(1, Number(values['baseline-runs'] ?? RUNS)));
+// The demo page (goal ≥ 90) may run fewer times than the largest route page (median of 5, issue #18).
+const DEMO_RUNS = Math.min(RUNS, Math.max(1, Number(values['demo-runs'] ?? RUNS)));
 const PAGES = new Set(values.pages.split(',').map((name) => name.trim()));
 ensureCdnBundle();
 
@@ -121,6 +123,7 @@ const runs = Object.fromEntries(Object.keys(pages).map((page) => [page, { elemen
 try {
   for (let run = 0; run < RUNS; run++) {
     for (const [page, url] of Object.entries(pages)) {
+      if (page === 'demo' && run >= DEMO_RUNS) continue;
       if (run < BASELINE_RUNS) runs[page].bare.push(await audit(url, true));
       runs[page].elements.push(await audit(url, false));
     }
@@ -134,7 +137,7 @@ const KEYS = ['performance', 'accessibility', 'totalBlockingTimeMs', 'largestCon
 const medians = (list) => Object.fromEntries(KEYS.map((key) => [key, median(list.map((run) => run[key]))]));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const baselineName = 'same page, elements bundle blocked';
-const note = `median of ${RUNS} Lighthouse runs (baseline ${BASELINE_RUNS}), mobile preset, simulated throttling`;
+const noteFor = (page) => `median of ${page === 'demo' ? DEMO_RUNS : RUNS} Lighthouse runs (baseline ${Math.min(BASELINE_RUNS, page === 'demo' ? DEMO_RUNS : RUNS)}), mobile preset, simulated throttling`;
 const benchmarkIndex = median(Object.values(runs).flatMap((side) => [...side.elements, ...side.bare].map((run) => run.benchmarkIndex)));
 
 /** Prints one page's figures and returns what its rows share. */
@@ -144,7 +147,7 @@ function report(page, title) {
   const failing = [...new Set(runs[page].elements.flatMap((run) => run.failedA11y))];
   const uncompressed = [...new Set(runs[page].elements.flatMap((run) => run.uncompressed))];
   const warnings = [...new Set(runs[page].elements.flatMap((run) => run.warnings))];
-  console.log(`\nLighthouse 12 on ${title} (mobile, simulated throttling), medians of ${RUNS} runs; baseline: the same page with the elements bundle blocked`);
+  console.log(`\nLighthouse 12 on ${title} (mobile, simulated throttling), medians of ${runs[page].elements.length} runs; baseline: the same page with the elements bundle blocked`);
   console.log(`Performance    ${Math.round(withElements.performance * 100)} (without elements ${Math.round(bare.performance * 100)})`);
   console.log(`Accessibility  ${Math.round(withElements.accessibility * 100)} (without elements ${Math.round(bare.accessibility * 100)})${failing.length ? ` — failing: ${failing.join(', ')}` : ''}`);
   console.log(`TBT            ${withElements.totalBlockingTimeMs.toFixed(0)} ms (without elements ${bare.totalBlockingTimeMs.toFixed(0)} ms); per run: ${runs[page].elements.map((run) => run.totalBlockingTimeMs.toFixed(0)).join(', ')}`);
@@ -161,6 +164,7 @@ function report(page, title) {
 
 if (pages.demo) {
   const { withElements: demo, bare, failing, uncompressed } = report('demo', 'the demo page');
+  const note = noteFor('demo');
   const section = 'Lighthouse (demo page)';
   printRow({ section, name: 'Performance score', value: Math.round(demo.performance * 100), unit: 'score', baselineName, baseline: Math.round(bare.performance * 100), goal: `≥ ${GOALS.performance * 100}`, pass: demo.performance >= GOALS.performance, note });
   printRow({
@@ -177,6 +181,7 @@ if (pages.demo) {
 if (pages.route) {
   const { withElements: route, bare, failing, uncompressed } = report('route', `a college page with one <route-map> of ${LARGEST_ROUTE} (${routeOccupations} occupations)`);
   const section = 'Lighthouse (largest route page)';
+  const note = noteFor('route');
   const routeNote = `${note}; ${routeOccupations} occupations; bundle and data from another origin, compressed${uncompressed.length ? `; sent without compression: ${uncompressed.join(', ')}` : ''}`;
   printRow({ section, name: 'Performance score', value: Math.round(route.performance * 100), unit: 'score', baselineName, baseline: Math.round(bare.performance * 100), goal: `≥ ${ROUTE_GOALS.performance * 100}`, pass: route.performance >= ROUTE_GOALS.performance, note: routeNote });
   printRow({ section, name: 'Total blocking time', value: Math.round(route.totalBlockingTimeMs), unit: 'ms', baselineName, baseline: Math.round(bare.totalBlockingTimeMs), goal: `≤ ${ROUTE_GOALS.totalBlockingTimeMs} ms`, pass: route.totalBlockingTimeMs <= ROUTE_GOALS.totalBlockingTimeMs, note: `per run: ${runs.route.elements.map((run) => Math.round(run.totalBlockingTimeMs)).join(', ')} ms` });
