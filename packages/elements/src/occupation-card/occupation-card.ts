@@ -7,16 +7,12 @@ import {
   normaliseCode,
   OCCUPATION_CODE,
   STANDARD_REF,
-  type EmbedClient,
   type OccupationDocument,
-  type OccupationSummary,
-  type ProgressionDocument,
 } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
 import { clientFor } from '../shared/client-loader.js';
 import { AttributionController, attributionStyles } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
-import { bandLabel, statusIcon, statusLabel } from '../shared/labels.js';
 import { OmElement } from '../shared/om-element.js';
 import { occupationCardDefaults, type OccupationCardStrings } from './occupation-card.strings.js';
 import type { FavouriteToggleStrings } from '../favourite-toggle/favourite-toggle.strings.js';
@@ -26,17 +22,16 @@ import { tokens } from '../shared/styles.js';
 import { cardStyles } from './occupation-card.styles.js';
 import { parseSections, type CardSection } from './format.js';
 import {
-  progressionSides,
   renderApprenticeship,
   renderDuties,
   renderKsbs,
   renderLinks,
   renderOverview,
   renderProducts,
-  section,
 } from './card-sections.js';
-import { occupationHref } from '../shared/occupation-href.js';
 import { heading } from './rich-text.js';
+import { renderHeader, type CardHost } from './card-header.js';
+import { renderProgression, type ProgressionTask } from './card-progression.js';
 import { CoursesController, renderCoursesNotice } from '../courses/courses-controller.js';
 import { matchCourses } from '../courses/course-match.js';
 import type { Course, CourseList } from '../courses/course-list.js';
@@ -186,7 +181,7 @@ export class OccupationCard extends OmElement {
   });
 
   /** Progression is its own request, made only when the section shows, so a compact card costs one request. */
-  private readonly progression = new Task<[string | null, string | null, EmbedClient | undefined], ProgressionDocument | null>(this, {
+  private readonly progression: ProgressionTask = new Task(this, {
     args: () => [this.progressionCode, resolveApiBase(this), this.client],
     task: async ([code, apiBase, injected], { signal }) => {
       if (!code) return null;
@@ -216,6 +211,19 @@ export class OccupationCard extends OmElement {
   private movingItself = false;
   private lastInvalidMessage: string | null = null;
   private closeAfterPrint: HTMLDetailsElement[] = [];
+
+  /** What the render modules (card-header.ts, card-progression.ts) read from the element. */
+  private get cardHost(): CardHost {
+    return {
+      element: this,
+      occupationHref: this.occupationHref,
+      headingLevel: this.headingLevel,
+      favourites: this.favourites,
+      strings: this.strings,
+      client: this.client,
+      select: (event, code, title) => this.select(event, code, title),
+    };
+  }
 
   private get subject(): Subject {
     const text = this.textWithoutSubject; // not this.text, which reads the subject
@@ -355,13 +363,13 @@ export class OccupationCard extends OmElement {
       this.coursesFirst ? nothing : courses,
       sections.has('products') ? renderProducts(occupation, text, sub, compact) : nothing,
       sections.has('products') && !compact ? renderApprenticeship(occupation, text, sub) : nothing,
-      sections.has('progression') ? this.renderProgression(text, sub) : nothing,
+      sections.has('progression') ? renderProgression(this.progression, text, sub, this.cardHost) : nothing,
       sections.has('links') ? renderLinks(occupation, text, sub) : nothing,
     ];
     return html`<article class="card card--${compact ? 'compact' : 'full'}" part="base" aria-labelledby="title">
       <div class="layout">
         ${this.renderBack(text)}
-        ${this.renderHeader(occupation, text, compact)}
+        ${renderHeader(occupation, text, compact, this.cardHost)}
         <div class="actions" part="actions" ?hidden=${!this.hasActions}><slot name="actions" @slotchange=${this.onActionsChange}></slot></div>
         ${sections.has('courses') ? renderCoursesNotice(this.coursesController.state, text) : nothing}
         ${this.coursesFirst ? courses : nothing}
@@ -372,60 +380,6 @@ export class OccupationCard extends OmElement {
         ${this.attribution.render(text, this.noAttribution)}
       </div>
     </article>`;
-  }
-
-  private renderHeader(occupation: OccupationDocument, text: OccupationCardStrings, compact: boolean) {
-    const href = occupationHref(this.occupationHref, occupation.code);
-    const title = href
-      ? html`<a part="title-link" href=${href} @click=${(event: MouseEvent) => this.select(event, occupation.code, occupation.title)}
-          >${occupation.title}</a
-        >`
-      : occupation.title;
-    const titleHeading = heading(this.headingLevel, title, { id: 'title', part: 'title', className: 'title', focusable: !href });
-    const trail = [
-      [text.cardRoute, occupation.route.name],
-      [text.cardPathway, occupation.pathway?.name],
-      [text.cardCluster, occupation.cluster?.name],
-    ].filter((step): step is [string, string] => Boolean(step[1]));
-    return html`<header class="header" part="header">
-      ${compact
-        ? nothing
-        : html`<p class="breadcrumb" part="breadcrumb">
-            ${trail.map(
-              ([label, name], index) =>
-                html`${index > 0 ? html` <span class="breadcrumb__separator" aria-hidden="true">›</span> ` : nothing}<span class="breadcrumb__step"
-                    ><span class="om-visually-hidden">${label}: </span>${name}</span
-                  >`,
-            )}
-          </p>`}
-      ${this.favourites
-        ? html`<div class="title-row">
-            ${titleHeading}
-            <favourite-toggle part="favourite" code=${occupation.code} title=${occupation.title} level=${occupation.level}
-              route=${occupation.routeSlug ?? nothing} .strings=${this.strings}></favourite-toggle>
-          </div>`
-        : titleHeading}
-      <ul class="tags" role="list">
-        <li class="tag tag--level tag--${occupation.band}" part="level">${text.level(occupation.level)} · ${bandLabel(occupation.band, text)}</li>
-        <li class="tag tag--status status--${occupation.status}" part="status">${statusIcon(occupation.status)} ${statusLabel(occupation.status, text)}</li>
-        <li class="tag tag--code"><span class="om-visually-hidden">${text.cardOccupationCode}: </span>${occupation.code}</li>
-        ${occupation.green?.isGreen
-          ? html`<li class="tag tag--green" part="green">
-              <svg class="leaf" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                <path d="M14 2C6 2 2 6 2 12c0 .7.1 1.3.2 2 .9-4 3.6-6.7 7.8-8-3.4 2-5.5 4.6-6.4 8H5c6 0 9-4 9-12z" fill="currentColor" />
-              </svg>
-              ${occupation.green.classification ? `${text.cardGreen}: ${occupation.green.classification}` : text.cardGreen}
-            </li>`
-          : nothing}
-        ${occupation.soc2020
-          ? html`<li class="tag tag--soc">
-              <soc-badge code=${occupation.soc2020} api-base=${resolveApiBase(this) ?? nothing} .client=${this.client}
-                >SOC 2020 ${occupation.soc2020}</soc-badge
-              >
-            </li>`
-          : nothing}
-      </ul>
-    </header>`;
   }
 
   /** The college's courses that reach this occupation, by any of its codes (its own, its products', its LARS code). */
@@ -459,59 +413,6 @@ export class OccupationCard extends OmElement {
     void item.offsetWidth; // restart the highlight animation when the same KSB is chosen twice
     item.classList.add('ksb--highlight');
     item.focus();
-  }
-
-  private renderProgression(text: OccupationCardStrings, level: number) {
-    return this.progression.render({
-      pending: () => html`<div class="section section--progression" part="section" aria-hidden="true">
-        <div class="skeleton-line skeleton-line--short om-skeleton"></div>
-        <div class="skeleton-line om-skeleton"></div>
-      </div>`,
-      complete: (document) => {
-        if (!document) return nothing;
-        const { leadsTo, comesFrom } = progressionSides(document);
-        if (leadsTo.length === 0 && comesFrom.length === 0) return nothing;
-        const list = (label: string, id: string, items: OccupationSummary[]) =>
-          items.length === 0
-            ? nothing
-            : html`${heading(level + 1, label, { id, className: 'progression__label' })}
-                <ul class="progression-list" role="list" aria-labelledby=${id}>
-                  ${items.map((item) => html`<li>${this.renderProgressionItem(item, text)}</li>`)}
-                </ul>`;
-        return section(
-          'progression',
-          text.cardProgression,
-          level,
-          html`${list(text.cardLeadsTo, 'leads-to', leadsTo)} ${list(text.cardComesFrom, 'comes-from', comesFrom)}`,
-        );
-      },
-      error: (error) => {
-        const embedError = error instanceof EmbedError ? error : null;
-        if (embedError?.kind === 'aborted') return nothing;
-        return section(
-          'progression',
-          text.cardProgression,
-          level,
-          html`<p>${text.cardProgressionError}</p>
-            ${embedError?.retryable !== false
-              ? html`<button type="button" class="om-button" part="retry-button" @click=${() => void this.progression.run()}>${text.retry}</button>`
-              : nothing}`,
-        );
-      },
-    });
-  }
-
-  private renderProgressionItem(item: OccupationSummary, text: OccupationCardStrings) {
-    const href = occupationHref(this.occupationHref, item.code);
-    const content = html`<span class="progression-item__title">${item.title}</span>
-      <span class="progression-item__meta">${text.level(item.level)} · ${statusLabel(item.status, text)}</span>`;
-    return href
-      ? html`<a class="progression-item" part="progression-item" href=${href} @click=${(event: MouseEvent) => this.select(event, item.code, item.title)}
-          >${content}</a
-        >`
-      : html`<button type="button" class="progression-item" part="progression-item" @click=${(event: MouseEvent) => this.select(event, item.code, item.title)}>
-          ${content}
-        </button>`;
   }
 
   /**
