@@ -2,12 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  BANDS,
   BAND_VALUES,
   EmbedError,
   PRODUCT_TYPE_SLUG,
-  PRODUCT_TYPES,
-  ROUTES,
   findRoute,
   type Band,
   type SearchEntry,
@@ -20,11 +17,12 @@ import { AttributionController, attributionStyles } from '../shared/attribution.
 import { resolveApiBase } from '../shared/api-base.js';
 import { clientFor } from '../shared/client-loader.js';
 import { messageFor } from '../shared/data-controller.js';
-import { bandLabel, productLabel } from '../shared/labels.js';
+import { productLabel } from '../shared/labels.js';
 import { occupationSearchDefaults, type OccupationSearchStrings } from './occupation-search.strings.js';
 import { occupationHref } from '../shared/occupation-href.js';
 import { OccupationSearchEngine, hasFilters, type SearchFilters, type SearchHit, type SearchOutcome } from './search-engine.js';
 import { occupationSearchStyles } from './occupation-search.styles.js';
+import { highlight, renderFilters } from './search-view.js';
 import { CoursesController, renderCoursesNotice } from '../courses/courses-controller.js';
 import { matchCourses } from '../courses/course-match.js';
 import type { CourseList } from '../courses/course-list.js';
@@ -387,7 +385,17 @@ export class OccupationSearch extends OmElement {
             </button>`
           : nothing}
       </div>
-      ${this.noFilters ? nothing : this.renderFilters()}
+      ${this.noFilters
+        ? nothing
+        : renderFilters({
+            text: this.text,
+            filters: this.filters,
+            routesInIndex: this.engine?.routes ?? null,
+            index: this.index,
+            offered: this.coursesController.list ? this.filterOffered : null,
+            onFilter: (name, value) => this.setFilter(name, value),
+            onToggleOffered: this.toggleOffered,
+          })}
       <ul id="listbox" role="listbox" part="listbox" aria-label=${text.searchResultsLabel} ?hidden=${!open}>
         ${open
           ? repeat(
@@ -402,38 +410,6 @@ export class OccupationSearch extends OmElement {
       <div class="om-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.attribution.render(text, this.noAttribution, this.loadState !== 'idle')}
     </div>`;
-  }
-
-  private renderFilters() {
-    const text = this.text;
-    const routes = this.engine ? ROUTES.filter((route) => this.engine!.routes.has(route.slug) || route.slug === this.filters.route) : ROUTES;
-    const select = (name: keyof SearchFilters, label: string, all: string, options: Array<[string, string]>) => {
-      const current = this.filters[name] ?? '';
-      return html`<div class="filter">
-        <label for="filter-${name}">${label}</label>
-        <select id="filter-${name}" @change=${(event: Event) => this.setFilter(name, (event.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${current === ''}>${all}</option>
-          ${options.map(([value, optionLabel]) => html`<option value=${value} ?selected=${current === value}>${optionLabel}</option>`)}
-        </select>
-      </div>`;
-    };
-    return html`<fieldset class="filters" part="filters">
-      <legend class="om-visually-hidden">${text.searchFilters}</legend>
-      ${select(
-        'band',
-        text.searchFilterBand,
-        text.searchFilterAllBands,
-        BANDS.map((info) => [info.band, text.searchBandOption(bandLabel(info.band, text), info.levels[0], info.levels[info.levels.length - 1])]),
-      )}
-      ${select('route', text.searchFilterRoute, text.searchFilterAllRoutes, routes.map((route) => [route.slug, route.name]))}
-      ${select('productType', text.searchFilterProduct, text.searchFilterAllProducts, this.productTypeChoices().map(({ slug, typeName }) => [slug, productLabel(slug, text, typeName)]))}
-      ${this.coursesController.list
-        ? html`<div class="filter filter-offered">
-            <input type="checkbox" id="filter-offered" .checked=${this.filterOffered} @change=${this.toggleOffered} />
-            <label for="filter-offered">${text.coursesFilterOffered}</label>
-          </div>`
-        : nothing}
-    </fieldset>`;
   }
 
   private renderOption(hit: SearchHit, active: boolean, index: number) {
@@ -453,14 +429,6 @@ export class OccupationSearch extends OmElement {
         ? html`<span class="om-offered" part="offered"><span class="om-offered__shape" aria-hidden="true"></span>${this.text.coursesOfferedHere}</span>`
         : nothing}
     </li>`;
-  }
-
-  /** The index's product types (with the upstream's names, so newer types are offered too); before it loads, the known ones. */
-  private productTypeChoices(): Array<{ slug: string; typeName: string | null }> {
-    const listed = this.index?.productTypes ?? [];
-    const known = listed.length ? listed : PRODUCT_TYPES.map((type) => ({ slug: type.slug, typeName: type.typeName }));
-    const chosen = this.filters.productType;
-    return chosen && !known.some((type) => type.slug === chosen) ? [...known, { slug: chosen, typeName: null }] : known;
   }
 
   private describe(entry: SearchEntry): string {
@@ -502,9 +470,3 @@ export class OccupationSearch extends OmElement {
   }
 }
 
-/** The title with the words the search matched in `<mark>`; text only, never HTML. */
-function highlight(title: string, terms: readonly string[]) {
-  if (terms.length === 0) return title;
-  const matched = new Set(terms.map((term) => term.toLowerCase()));
-  return title.split(/([\p{L}\p{N}]+)/u).map((part) => (matched.has(part.toLowerCase()) ? html`<mark>${part}</mark>` : part));
-}
