@@ -58,7 +58,7 @@ const isOccupation = (url: string) => /\/Occupations\/OCC0499/i.test(url);
 describe('graceful shutdown', () => {
   test('SIGTERM during a slow request: it completes, new connections are refused, the process exits 0', async () => {
     upstream.override = async (req) => {
-      if (isOccupation(req.url)) await sleep(1500);
+      if (isOccupation(req.url)) await sleep(3000);
       return undefined;
     };
     const cli = await startCli();
@@ -67,7 +67,9 @@ describe('graceful shutdown', () => {
       const deadline = Date.now() + 10_000;
       while (!upstream.requests.some((req) => isOccupation(req.url)) && Date.now() < deadline) await sleep(20);
       cli.child.kill('SIGTERM');
-      await sleep(300);
+      // Once the process says it has stopped listening (not after a fixed pause: a loaded machine may take a while).
+      const stopping = Date.now() + 10_000;
+      while (!/SIGTERM: no new connections/.test(cli.stderr()) && Date.now() < stopping) await sleep(20);
       await assert.rejects(request(cli.url, '/healthz'), /ECONNREFUSED|ECONNRESET/, 'no new connection is accepted');
 
       const answer = await slow;

@@ -82,7 +82,9 @@ describe('per-client rate limit', () => {
       const ok = greedyAnswers.filter((answer) => answer.status === 200).length;
       const limited = greedyAnswers.filter((answer) => answer.status === 429);
       assert.equal(ok + limited.length, 1000, 'every greedy answer is a 200 or a 429');
-      assert.ok(limited.length > 500, `only ${limited.length} of 1000 were limited`);
+      // How many are limited depends on how fast this loaded machine really offered them; the bucket bound below is
+      // in measured seconds, so it holds at any speed (at the intended 2 s, over 900 of the 1000 are limited).
+      assert.ok(limited.length >= 1000 - (40 + 20 * (seconds + 1)), `only ${limited.length} of 1000 were limited in ${seconds.toFixed(1)} s`);
       // A token bucket: the burst, then the rate (with a second of slack for timing).
       assert.ok(ok >= 40 && ok <= 40 + 20 * (seconds + 1), `${ok} requests got through in ${seconds.toFixed(1)} s`);
       for (const answer of limited.slice(0, 20)) {

@@ -95,8 +95,10 @@ describe('stale-while-revalidate', () => {
     // figures are printed above, and `npm run soak` measures the same for 60 s in a process of its own.
     assert.equal(serverMs.length, latencies.length);
     assert.ok(at(serverMs, 0.99) < 100, `server p99 ${at(serverMs, 0.99).toFixed(1)} ms`);
-    assert.ok(serverMs.at(-1)! < 250, `slowest server answer ${serverMs.at(-1)!.toFixed(1)} ms`);
-    assert.ok(latencies.at(-1)! < 1000, `slowest client answer ${latencies.at(-1)!.toFixed(1)} ms: it waited on the upstream`);
+    // Waiting on the upstream would take its 5 s timeout: the worst single answers only need to stay well clear of that
+    // (a machine running eight test suites on two cores has stalled a process for several hundred ms).
+    assert.ok(serverMs.at(-1)! < 1500, `slowest server answer ${serverMs.at(-1)!.toFixed(1)} ms`);
+    assert.ok(latencies.at(-1)! < 2500, `slowest client answer ${latencies.at(-1)!.toFixed(1)} ms: it waited on the upstream`);
     assert.ok(stale > latencies.length / 2, 'past the 1 s TTL the copies are marked stale');
     assert.ok(upstream.requests.length > callsBefore, 'background refreshes did try the upstream');
     upstream.override = null;
@@ -121,14 +123,20 @@ describe('stale-while-revalidate', () => {
 
   test('a document never built, with the upstream hanging, answers 504 JSON within the upstream timeout, not forever', async () => {
     const { upstream, get } = await setUp({ timeoutMs: 400, retries: 2 });
-    assert.equal((await get('/v1/routes.json')).status, 200, 'the catalogue is loaded');
+    // The catalogue first (a loaded machine may need more than one 400 ms try for it).
+    let catalogue = await get('/v1/routes.json');
+    for (let attempt = 0; attempt < 20 && catalogue.status !== 200; attempt++) catalogue = (await sleep(100), await get('/v1/routes.json'));
+    assert.equal(catalogue.status, 200, 'the catalogue is loaded');
     upstream.override = ({ url }) => (url.includes('/Occupations/') ? 'hang' : undefined);
     const res = await get('/v1/occupations/OCC0499.json');
+    // Counted the moment the answer arrives: waiting for the whole build would mean all three 400 ms attempts were made.
+    const attemptsBeforeAnswer = occupationCalls(upstream, 'OCC0499');
     assert.equal(res.status, 504);
     assert.equal(res.json.error.code, 'upstream-timeout');
     assert.ok(Number(res.headers['retry-after']) > 0);
     assert.equal(res.headers['cache-control'], 'no-store');
-    assert.ok(res.ms < 400 + 600, `answered after ${res.ms.toFixed(0)} ms (timeout 400 ms; with retries the build alone would take 1.2 s+)`);
+    assert.ok(attemptsBeforeAnswer < 3, `answered after ${attemptsBeforeAnswer} of 3 upstream attempts (${res.ms.toFixed(0)} ms; timeout 400 ms, the build alone takes 1.2 s+)`);
+    assert.ok(res.ms < 5000, `answered after ${res.ms.toFixed(0)} ms: not forever`);
     upstream.override = null;
   });
 
@@ -169,8 +177,12 @@ describe('stale-while-revalidate', () => {
     for (const res of refused) {
       assert.equal(res.json.error.code, 'upstream-busy');
       assert.ok(Number(res.headers['retry-after']) >= 1);
-      assert.ok(res.ms < 100 + 800, 'refused without waiting for the upstream');
     }
+    // Refused without waiting for the upstream: every refusal arrived before any answer that did wait (at least the
+    // 800 ms upstream timeout). An ordering, not a clock bound, so a loaded machine slowing everything cannot fail it.
+    const waited = answers.filter((res) => res.status !== 503);
+    assert.ok(waited.length > 0);
+    assert.ok(Math.max(...refused.map((res) => res.ms)) < Math.min(...waited.map((res) => res.ms)), 'refused without waiting for the upstream');
     assert.ok(answers.every((res) => [502, 503, 504].includes(res.status)), 'the rest time out (502 from the upstream timeout, or 504)');
     assert.ok(deepest <= 20, `${deepest} waiting at most`);
     assert.equal(shed.length, refused.length);
