@@ -86,6 +86,11 @@ export const FromStandard: Story = {
   render: () => html`<occupation-card api-base=${API} standard="ST0499" @om-occupation-select=${logSelection}></occupation-card>`,
 };
 
+/** A standard with options (ST1312, "Legal technician"): the card offers its two option occupations to choose from. */
+export const StandardWithOptions: Story = {
+  render: () => html`<occupation-card api-base=${API} standard="ST1312" @om-occupation-select=${logSelection}></occupation-card>`,
+};
+
 /** Themed through the public tokens only. */
 export const Themed: Story = {
   render: () => html`<occupation-card

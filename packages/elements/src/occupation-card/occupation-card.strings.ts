@@ -10,6 +10,8 @@ export const occupationCardStrings = {
   cardInvalidStandard: (value: string) => `“${value}” is not an apprenticeship standard reference. References look like ST0499.`,
   cardNotFound: (code: string) => `No occupation found for ${code}.`,
   cardBackTo: (title: string) => `Back to ${title}`,
+  cardOptionsTitle: (title: string, count: number) => `${title} has ${count} options: choose one`,
+  cardOptionsIntro: (asked: string) => `${asked} is an apprenticeship standard with options. Each option is an occupation of its own.`,
   cardStandardNotFound: (reference: string) => `No occupation found for the apprenticeship standard ${reference}.`,
   cardNotFoundGuidance: 'Check the code is typed correctly. Codes change rarely, but occupations are sometimes merged or withdrawn.',
   cardSearchOfficialMaps: 'Find the occupation on the official occupational maps',

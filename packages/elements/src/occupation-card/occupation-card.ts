@@ -37,6 +37,7 @@ import { matchCourses } from '../courses/course-match.js';
 import type { Course, CourseList } from '../courses/course-list.js';
 import { renderCourseList } from '../courses/course-view.js';
 import { coursesStyles } from '../courses/courses.styles.js';
+import { isOptionsChoice, loadStandardOptions, optionsFromNotFound, renderOptionsChoice, type OptionsChoice } from './options-choice.js';
 
 /** Where a person can look an occupation up when the code given to the card is wrong. */
 const OFFICIAL_MAPS_URL = 'https://occupational-maps.skillsengland.education.gov.uk/';
@@ -55,13 +56,16 @@ type Subject =
  * Give it `code="OCC0499"`, or `standard="ST0499"` to show the occupation an apprenticeship standard belongs to.
  * Progression items and (with `occupation-href`) titles fire a cancelable `om-occupation-select`; left uncancelled, a
  * progression item without a link shows that occupation in the same card.
+ * A standard with options (`standard="ST1312"`), or the bare code of one (`code="OCC1312"`, which the data answers
+ * with a 404 naming the options), shows a choice between its option occupations; choosing one works as a progression
+ * item does, and "Back to …" returns to the choice.
  *
  * @summary An occupation's level, status, products, KSBs, duties and progression, as an embeddable card.
  *
  * @fires om-load - The occupation loaded and rendered. `detail: { path }`.
  * @fires om-error - The occupation could not be loaded, or the code is not valid. `detail: { error, retryable }`.
  * @fires om-occupation-select - A person chose an occupation (a progression item, a linked title, or one listed in the
- *   SOC badge's detail). Cancelable: call `preventDefault()` to stop the link being followed or the card moving to
+ *   SOC badge's detail, or an option of a standard). Cancelable: call `preventDefault()` to stop the link being followed or the card moving to
  *   that occupation. `detail: { code, title }`.
  * @fires om-favourite-change - With `favourites`: before the star adds or removes the occupation. Cancelable. `detail: { code, favourite }`.
  *
@@ -89,6 +93,8 @@ type Subject =
  * @csspart disclosure-summary - The clickable line of an expandable block.
  * @csspart ksb-link - A duty's link to one of its knowledge, skills or behaviours.
  * @csspart progression-item - A "leads to" or "comes from" occupation.
+ * @csspart options - The choice between a standard's option occupations (with `base`).
+ * @csspart option - One option occupation in that choice: a button, or a link with `occupation-href`.
  * @csspart courses - The "Study with us" section: the college's courses that lead to this occupation.
  * @csspart course-list - The list of those courses.
  * @csspart course - One course.
@@ -161,17 +167,22 @@ export class OccupationCard extends OmElement {
 
   private readonly coursesController = new CoursesController(this);
 
-  private readonly data = new DataController<OccupationDocument>(this, {
+  /** An occupation, or (for a standard with options, or the bare code of one) the choice between its occupations. */
+  private readonly data = new DataController<OccupationDocument | OptionsChoice>(this, {
     request: () => {
       const subject = this.subject;
       if (subject.kind === 'occupation') {
-        return { path: `occupations/${subject.code}.json`, load: (client, signal) => client.get('occupation', subject.code, { signal }) };
+        return {
+          path: `occupations/${subject.code}.json`,
+          load: (client, signal) => client.get('occupation', subject.code, { signal }).catch((error) => optionsFromNotFound(subject.code, error)),
+        };
       }
       if (subject.kind === 'standard') {
         return {
           path: `standards/${subject.reference}.json`,
           load: async (client, signal) => {
             const standard = await client.get('standard', subject.reference, { signal });
+            if (standard.occupations.length > 1) return loadStandardOptions(client, subject.reference, standard.occupations, signal);
             return client.get('occupation', standard.occupation, { signal });
           },
         };
@@ -253,7 +264,8 @@ export class OccupationCard extends OmElement {
     if (!this.shownSections.has('progression')) return null;
     const subject = this.subject;
     if (subject.kind === 'occupation') return subject.code;
-    return this.data.status === TaskStatus.COMPLETE ? (this.data.value?.code ?? null) : null;
+    const value = this.data.status === TaskStatus.COMPLETE ? this.data.value : undefined;
+    return value && !isOptionsChoice(value) ? value.code : null;
   }
 
   private get textWithoutSubject(): OccupationCardStrings {
@@ -322,7 +334,17 @@ export class OccupationCard extends OmElement {
     }
     return this.data.render({
       loading: () => this.renderSkeleton(),
-      complete: (occupation) => keyed(occupation.code, this.renderCard(occupation, text)),
+      complete: (value) =>
+        isOptionsChoice(value)
+          ? keyed(`options:${value.asked}`, renderOptionsChoice(value, {
+              text,
+              headingLevel: this.headingLevel,
+              hrefTemplate: this.occupationHref,
+              choose: (event, code, title) => this.select(event, code, title),
+              before: this.renderBack(text),
+              after: this.attribution.render(text, this.noAttribution),
+            }))
+          : keyed(value.code, this.renderCard(value, text)),
       error: (error) =>
         error.kind === 'not-found'
           ? html`${this.renderBack(text)}<p class="om-error__guidance">
