@@ -18,7 +18,7 @@ export const OccupationCard = createComponent({
     onOmLoad: 'om-load' as EventName<HTMLElementEventMap['om-load']>,
     /** The occupation could not be loaded, or the code is not valid. `detail: { error, retryable }`. */
     onOmError: 'om-error' as EventName<HTMLElementEventMap['om-error']>,
-    /** A person chose an occupation (a progression item, a linked title, or one listed in the SOC badge's detail). Cancelable: call `preventDefault()` to stop the link being followed or the card moving to that occupation. `detail: { code, title }`. */
+    /** A person chose an occupation (a progression item, a linked title, or one listed in the SOC badge's detail, or an option of a standard). Cancelable: call `preventDefault()` to stop the link being followed or the card moving to that occupation. `detail: { code, title }`. */
     onOmOccupationSelect: 'om-occupation-select' as EventName<HTMLElementEventMap['om-occupation-select']>,
     /** With `favourites`: before the star adds or removes the occupation. Cancelable. `detail: { code, favourite }`. */
     onOmFavouriteChange: 'om-favourite-change' as EventName<HTMLElementEventMap['om-favourite-change']>,
