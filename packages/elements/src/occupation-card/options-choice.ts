@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { EmbedError, type EmbedClient } from '@occupational-maps/core';
+import { EmbedError, type EmbedClient, type OccupationDocument } from '@occupational-maps/core';
 import { occupationHref } from '../shared/occupation-href.js';
 import { heading } from './rich-text.js';
 import type { OccupationCardStrings } from './occupation-card.strings.js';
@@ -36,10 +36,28 @@ export function optionsChoice(asked: string, options: readonly OccupationOption[
   return { kind: 'options', asked, title: sharedTitle(options.map((option) => option.title)) ?? asked, options };
 }
 
-/** A standard with more than one occupation: the choice, with each option's title from its own document. */
-export async function loadStandardOptions(client: EmbedClient, reference: string, codes: readonly string[], signal: AbortSignal): Promise<OptionsChoice> {
-  const documents = await Promise.all(codes.map((code) => client.get('occupation', code, { signal })));
-  return optionsChoice(reference, documents.map(({ code, title }) => ({ code, title })));
+/**
+ * A standard with more than one occupation: the choice, with each option's title from its own document. An option the
+ * data does not hold (404) is not offered; when only one is left the card simply shows it, as for any standard.
+ */
+export async function loadStandardOptions(
+  client: EmbedClient,
+  reference: string,
+  codes: readonly string[],
+  signal: AbortSignal,
+): Promise<OccupationDocument | OptionsChoice> {
+  const results = await Promise.all(
+    codes.map((code) =>
+      client.get('occupation', code, { signal }).catch((error: unknown) => {
+        if (error instanceof EmbedError && error.kind === 'not-found') return error;
+        throw error;
+      }),
+    ),
+  );
+  const found = results.filter((result): result is OccupationDocument => !(result instanceof EmbedError));
+  if (found.length === 0) throw results[0];
+  if (found.length === 1) return found[0]!;
+  return optionsChoice(reference, found.map(({ code, title }) => ({ code, title })));
 }
 
 /** A 404 for a bare code that names its options becomes the choice; any other failure stays a failure. */
