@@ -6,6 +6,7 @@
  */
 import { safeHref } from '../shared/occupation-href.js';
 import { classifyCourseCode, type CourseCode } from './course-codes.js';
+import { CourseListError } from './course-list-error.js';
 
 export type CourseListFormat = 'json' | 'csv';
 
@@ -52,20 +53,7 @@ export interface CourseList {
   rowCount: number;
 }
 
-export type CourseListErrorKind = 'unreachable' | 'malformed' | 'missing-columns' | 'empty' | 'too-large' | 'bad-source';
-
-/** The list as a whole cannot be used: elements show one notice and carry on without it. */
-export class CourseListError extends Error {
-  constructor(
-    readonly kind: CourseListErrorKind,
-    message: string,
-    /** The columns a CSV lacks, for `missing-columns`. */
-    readonly columns: readonly string[] = [],
-  ) {
-    super(message);
-    this.name = 'CourseListError';
-  }
-}
+export { CourseListError, type CourseListErrorKind } from './course-list-error.js';
 
 /** More rows than any college offers; the bound keeps a wrong file from costing the page. */
 export const MAX_COURSE_ROWS = 2000;

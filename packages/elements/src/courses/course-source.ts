@@ -1,38 +1,14 @@
 /**
- * Where an element's course list comes from, and the page-wide cache that fetches each list once however many
- * elements use it. A list is given by `courses-src` (a URL, or `#id` of a script element) or, without it, by the
- * page's first `<script type="application/json" data-om-courses>` (or `type="text/csv"`).
+ * The page-wide cache that fetches and parses each course list once however many elements use it. Elements load this
+ * module only when they have a list (course-origin.ts says whether they do), so a page without one never downloads
+ * the parser.
  */
-import { safeHref } from '../shared/occupation-href.js';
-import { CourseListError, MAX_COURSE_LIST_LENGTH, parseCourseList, type CourseList, type CourseListFormat } from './course-list.js';
+import type { CourseSource } from './course-origin.js';
+import { MAX_COURSE_LIST_LENGTH, parseCourseList, type CourseList, type CourseListFormat } from './course-list.js';
+import { asListError, CourseListError } from './course-list-error.js';
 import { describeProblem } from './courses.strings.js';
 
-export type CourseSource = { kind: 'url'; url: string } | { kind: 'inline'; script: HTMLScriptElement } | { kind: 'invalid'; value: string };
-
-/** The attribute on inline lists. */
-export const INLINE_COURSES_SELECTOR = 'script[data-om-courses]';
-
-/** The source for an element with this `courses-src` (or none), or `null` when it has no course list. */
-export function courseSourceFor(host: Element, attribute: string | null | undefined): CourseSource | null {
-  const value = attribute?.trim();
-  const document = host.ownerDocument;
-  if (!value) {
-    const script = document.querySelector<HTMLScriptElement>(INLINE_COURSES_SELECTOR);
-    return script ? { kind: 'inline', script } : null;
-  }
-  if (value.startsWith('#')) {
-    const root = host.getRootNode() as Document | ShadowRoot;
-    const id = value.slice(1);
-    const script = (root.getElementById?.(id) ?? document.getElementById(id)) as HTMLElement | null;
-    return script instanceof HTMLScriptElement ? { kind: 'inline', script } : { kind: 'invalid', value };
-  }
-  const href = safeHref(value, document.baseURI);
-  return href ? { kind: 'url', url: new URL(href, document.baseURI).href } : { kind: 'invalid', value };
-}
-
-/** A stable identity for a source, for elements to notice a change. */
-export const sourceKey = (source: CourseSource | null): unknown =>
-  source === null ? null : source.kind === 'url' ? source.url : source.kind === 'inline' ? source.script : `invalid:${source.value}`;
+export { courseSourceFor, type CourseSource } from './course-origin.js';
 
 const formatOf = (type: string | null | undefined, path = ''): CourseListFormat | null => {
   const lower = (type ?? '').toLowerCase();
@@ -88,9 +64,8 @@ function reportProblems(list: CourseList, where: string): CourseList {
   return list;
 }
 
-/** Anything else that went wrong (Papa Parse's chunk could not be fetched, say) is a list that could not be loaded. */
-const asListError = (error: unknown): never => {
-  throw error instanceof CourseListError ? error : new CourseListError('unreachable', 'The course list could not be read.');
+const rethrowAsListError = (error: unknown): never => {
+  throw asListError(error);
 };
 
 /**
@@ -108,7 +83,7 @@ export function loadCourseList(source: CourseSource): Promise<CourseList> {
       const { script } = source;
       pending = parseCourseList(script.textContent ?? '', formatOf(script.type), document.baseURI)
         .then((list) => reportProblems(list, 'in the page'))
-        .catch(asListError);
+        .catch(rethrowAsListError);
       byScript.set(script, pending);
     }
     return pending;
@@ -117,7 +92,7 @@ export function loadCourseList(source: CourseSource): Promise<CourseList> {
   if (!pending) {
     pending = fetchList(source.url)
       .then((list) => reportProblems(list, `at ${source.url}`))
-      .catch(asListError);
+      .catch(rethrowAsListError);
     byUrl.set(source.url, pending);
     pending.catch((error: unknown) => {
       if (error instanceof CourseListError && error.kind === 'unreachable') byUrl.delete(source.url);

@@ -1,12 +1,17 @@
 /**
  * Keeps an element's course list loaded: from its `courses` property when a script set one, else from its
  * `courses-src` (or the page's inline list). The element re-renders when the list arrives or fails; a failure is
- * one notice, and the element works on without the overlay.
+ * one notice, and the element works on without the overlay. The code that fetches and parses a list, and the code
+ * an element matches it with, load only when there is a list: most pages have none.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { CourseList, CourseListError } from './course-list.js';
-import { courseSourceFor, loadCourseList, sourceKey } from './course-source.js';
+import { lazyModule } from '../shared/lazy-module.js';
+import type { CourseList } from './course-list.js';
+import { asListError, type CourseListError } from './course-list-error.js';
+import { courseSourceFor, sourceKey } from './course-origin.js';
 import type { CoursesStrings } from './courses.strings.js';
+
+const loadSourceModule = lazyModule(() => import('./course-source.js'));
 
 export interface CoursesHost extends ReactiveControllerHost, HTMLElement {
   /** The `courses-src` attribute. */
@@ -21,11 +26,20 @@ export type CoursesState =
   | { status: 'ready'; list: CourseList }
   | { status: 'error'; error: CourseListError };
 
-export class CoursesController implements ReactiveController {
+export class CoursesController<Matcher = never> implements ReactiveController {
   state: CoursesState = { status: 'none' };
+  /** The element's matching code (from `loadMatcher`), there once a list is ready. */
+  matcher?: Matcher;
   private key: unknown = undefined;
 
-  constructor(private readonly host: CoursesHost) {
+  /**
+   * `loadMatcher` imports the code the element matches a list with; a list is ready only once it has arrived (and
+   * the notice shows if it cannot be fetched).
+   */
+  constructor(
+    private readonly host: CoursesHost,
+    private readonly loadMatcher?: () => Promise<Matcher>,
+  ) {
     host.addController(this);
   }
 
@@ -48,7 +62,9 @@ export class CoursesController implements ReactiveController {
       // A list given by script wins; `null` means "no courses here", whatever the page holds.
       if (this.key !== given) {
         this.key = given;
-        this.state = given ? { status: 'ready', list: given } : { status: 'none' };
+        if (!given) this.state = { status: 'none' };
+        else if (this.loadMatcher && !this.matcher) this.track(given, Promise.resolve(given));
+        else this.state = { status: 'ready', list: given };
       }
       return;
     }
@@ -60,10 +76,18 @@ export class CoursesController implements ReactiveController {
       this.state = { status: 'none' };
       return;
     }
+    this.track(key, loadSourceModule().then((module) => module.loadCourseList(source)));
+  }
+
+  /** Loading until the list (and the matcher, if the element has one) arrive; then ready, or the notice. */
+  private track(key: unknown, list: Promise<CourseList>): void {
     this.state = { status: 'loading' };
-    loadCourseList(source).then(
-      (list) => this.settle(key, { status: 'ready', list }),
-      (error: CourseListError) => this.settle(key, { status: 'error', error }),
+    Promise.all([list, this.loadMatcher?.()]).then(
+      ([ready, matcher]) => {
+        if (matcher) this.matcher = matcher;
+        this.settle(key, { status: 'ready', list: ready });
+      },
+      (error: unknown) => this.settle(key, { status: 'error', error: asListError(error) }),
     );
   }
 

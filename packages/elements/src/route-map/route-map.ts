@@ -32,10 +32,8 @@ import { renderSelection } from './views/selection.js';
 import { renderDialog } from './views/dialog.js';
 import { offeredCount, renderHeader, renderMessage } from './views/header.js';
 import { CoursesController, renderCoursesNotice } from '../courses/courses-controller.js';
-import { needsSearchIndex } from '../courses/course-match.js';
 import type { CourseList } from '../courses/course-list.js';
 import { coursesStyles } from '../courses/courses.styles.js';
-import { offeredInRoute } from './courses-overlay.js';
 
 export type { RouteMapView } from './views/view-model.js';
 
@@ -214,7 +212,8 @@ export class RouteMap extends OmElement {
   private readonly urlState = new UrlStateController(this, { closeDialog: () => this.occupationDialog.close() });
   private readonly favouritesState = new RouteFavouritesController(this, () => (this.constructor as typeof RouteMap).loadFavouriteElements?.() ?? Promise.resolve());
   private readonly searchIndex = new SearchIndexController(this);
-  private readonly coursesState = new CoursesController(this);
+  /** The course list, and the code that matches it to this route's occupations, which loads only with a list. */
+  private readonly coursesState = new CoursesController(this, () => import('./courses-overlay.js'));
   private readonly navigation = new KeyboardNavigationController(this, {
     dialogOpen: () => this.occupationDialog.isOpen,
     clearSelection: () => this.clearSelection(),
@@ -318,10 +317,10 @@ export class RouteMap extends OmElement {
 
   /** The occupations of this route the course list reaches; LARS codes need the search index, loaded only for them. */
   private offeredIn(model: RouteModel) {
-    const list = this.coursesState.list;
-    if (!list) return undefined;
-    if (needsSearchIndex(list)) this.searchIndex.load();
-    return offeredInRoute(model, list, this.searchIndex.index);
+    const { list, matcher } = this.coursesState;
+    if (!list || !matcher) return undefined;
+    if (matcher.needsSearchIndex(list)) this.searchIndex.load();
+    return matcher.offeredInRoute(model, list, this.searchIndex.index);
   }
 
   /** The model every render module is given. */
