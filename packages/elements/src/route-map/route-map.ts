@@ -21,12 +21,10 @@ import { SearchIndexController } from './search-index-controller.js';
 import { KeyboardNavigationController } from './keyboard-navigation-controller.js';
 import { DialogController } from './dialog-controller.js';
 import { ProgressiveRenderController } from './progressive-render-controller.js';
+import { LazyPart } from './lazy-part.js';
 import type { FilterValues, RouteMapActions, RouteMapView, RouteViewModel } from './views/view-model.js';
 import { relationsFor } from './views/parts.js';
 import { renderMapView } from './views/map-view.js';
-import { renderListView } from './views/list-view.js';
-import { renderTableView } from './views/table-view.js';
-import { renderControls } from './views/controls.js';
 import { renderLegend } from './views/legend.js';
 import { renderSelection } from './views/selection.js';
 import { renderDialog } from './views/dialog.js';
@@ -36,6 +34,9 @@ import type { CourseList } from '../courses/course-list.js';
 import { coursesStyles } from '../courses/courses.styles.js';
 
 export type { RouteMapView } from './views/view-model.js';
+
+/** The placeholder that reserves the map's space while its data (or a view's code) loads. */
+const renderSkeleton = () => html`<div class="skeleton-map" part="skeleton">${[0, 1, 2].map(() => html`<div class="om-skeleton"></div>`)}</div>`;
 
 /**
  * The occupational map of one route, as on the official Skills England maps: pathways as sections, each with three
@@ -113,6 +114,16 @@ export class RouteMap extends OmElement {
    * sets it; it is fetched only by maps that show favourites.
    */
   static loadFavouriteElements?: () => Promise<unknown>;
+
+  /**
+   * The code of the parts not every map shows, each a chunk of its own: the list and table views, the control bar,
+   * and what matches a course list to the route. A map fetches a part only when it shows it. @internal
+   */
+  static loadTextViews = () => import('./views/text-views.js');
+  /** @internal */
+  static loadControls = () => import('./views/controls.js');
+  /** @internal */
+  static loadCoursesMatcher = () => import('./courses-overlay.js');
 
   /** Per-element overrides of any visible string, this element's own included (passed on to the elements it shows). */
   @property({ attribute: false }) override strings: Partial<RouteMapStrings & OccupationCardStrings & FavouriteToggleStrings> = {};
@@ -200,7 +211,13 @@ export class RouteMap extends OmElement {
     request: () => {
       const route = findRoute(this.route.trim());
       if (!route) return null;
-      return { path: embedPaths.routeMap(route.slug), load: (client, signal) => client.get('routeMap', route.slug, { signal }) };
+      return {
+        path: embedPaths.routeMap(route.slug),
+        load: async (client, signal) => {
+          const [document] = await Promise.all([client.get('routeMap', route.slug, { signal }), this.loadPartsShown()]);
+          return document;
+        },
+      };
     },
     isEmpty: isEmptyRoute,
   });
@@ -213,7 +230,7 @@ export class RouteMap extends OmElement {
   private readonly favouritesState = new RouteFavouritesController(this, () => (this.constructor as typeof RouteMap).loadFavouriteElements?.() ?? Promise.resolve());
   private readonly searchIndex = new SearchIndexController(this);
   /** The course list, and the code that matches it to this route's occupations, which loads only with a list. */
-  private readonly coursesState = new CoursesController(this, () => import('./courses-overlay.js'));
+  private readonly coursesState = new CoursesController(this, () => this.parts.loadCoursesMatcher());
   private readonly navigation = new KeyboardNavigationController(this, {
     dialogOpen: () => this.occupationDialog.isOpen,
     clearSelection: () => this.clearSelection(),
@@ -221,6 +238,14 @@ export class RouteMap extends OmElement {
   });
 
   private readonly progressive = new ProgressiveRenderController(this);
+
+  /** This element's class (a test's subclass may load its parts differently). */
+  private get parts(): typeof RouteMap {
+    return this.constructor as typeof RouteMap;
+  }
+
+  private readonly textViews = new LazyPart(this, () => this.parts.loadTextViews());
+  private readonly controlBar = new LazyPart(this, () => this.parts.loadControls());
 
   /** What the views call into. */
   private readonly actions: RouteMapActions = {
@@ -297,7 +322,7 @@ export class RouteMap extends OmElement {
     }
     return html`<div class="base" part="base">
       ${this.data.render({
-        loading: () => html`<div class="skeleton-map" part="skeleton">${[0, 1, 2].map(() => html`<div class="om-skeleton"></div>`)}</div>`,
+        loading: renderSkeleton,
         complete: (document) => this.renderRoute(routeModel(document), text),
         empty: (document) => html`${renderHeader(this, document.name, text)}
           <p class="message" part="message">${text.mapNoOccupations}</p>
@@ -368,17 +393,16 @@ export class RouteMap extends OmElement {
         <p>${text.mapNoMatches}</p>
         ${this.controls ? html`<button type="button" class="om-button" @click=${this.actions.clearFilters}>${text.mapClearFilters}</button>` : nothing}
       </div>`;
-    } else if (this.view === 'list') {
-      body = renderListView(vm);
-    } else if (this.view === 'table') {
-      body = renderTableView(vm);
+    } else if (this.view === 'list' || this.view === 'table') {
+      const view = this.view;
+      body = this.renderPart(this.textViews, (views) => (view === 'list' ? views.renderListView(vm) : views.renderTableView(vm)), renderSkeleton());
     } else {
       body = renderMapView(vm);
     }
     return html`
       ${renderHeader(this, model.document.name, text, text.mapShowing(shown, model.tiles.length), vm.offered ? offeredCount(text, model, vm.offered) : undefined)}
       ${renderCoursesNotice(vm.courses, text)}
-      ${this.controls ? renderControls(vm) : nothing}
+      ${this.controls ? this.renderPart(this.controlBar, (bar) => bar.renderControls(vm)) : nothing}
       ${this.searchIndex.failed && filters.terms.length > 0 ? html`<p class="note">${text.mapSearchTitlesOnly}</p>` : nothing}
       ${renderSelection(vm)}
       ${body}
@@ -394,6 +418,31 @@ export class RouteMap extends OmElement {
       })}
       <div class="om-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
+  }
+
+  /**
+   * Fetches, alongside the data, the code of the parts these settings show, so that the map appears whole (and
+   * `om-load` follows them). A map with controls fetches the list and table views too, ahead of a switch. A part that
+   * cannot be fetched shows its own Retry in place; the rest of the map works on.
+   */
+  private loadPartsShown(): Promise<unknown> {
+    const parts: LazyPart<unknown>[] = [];
+    if (this.controls) parts.push(this.controlBar);
+    if (this.view === 'list' || this.view === 'table') parts.push(this.textViews);
+    else if (this.controls) void this.textViews.ready().catch(() => {});
+    return Promise.allSettled(parts.map((part) => part.ready()));
+  }
+
+  /** A part whose code loads on demand: itself once the code is there, `loading` until then, a Retry if it failed. */
+  private renderPart<T>(part: LazyPart<T>, draw: (module: T) => unknown, loading: unknown = nothing) {
+    const module = part.get();
+    if (module) return draw(module);
+    if (!part.failed) return loading;
+    const text = this.text;
+    return html`<div class="message" part="error" role="alert">
+      <p>${text.errorTitle}</p>
+      <button type="button" class="om-button" @click=${() => void part.ready().catch(() => {})}>${text.retry}</button>
+    </div>`;
   }
 
   // ——— Filters ———
