@@ -149,6 +149,11 @@ export class Dataset {
     return { found: true, doc: built.doc as EmbedDocument<K> };
   }
 
+  /** A snapshot is starting: begin the loads that many documents will wait for (API A's full list, when bulk). */
+  prefetch(): void {
+    this.records.prefetchStandards();
+  }
+
   /** Every path of the static tree, for the snapshot walk: routes → trees → occupations → progression, standards, SOC. */
   async allPaths(): Promise<string[]> {
     const catalogue = await this.catalogue();
@@ -168,5 +173,10 @@ export class Dataset {
   /** For a queue-depth gauge: upstream requests running and waiting. */
   upstreamQueue(): QueueState {
     return this.options.maps.http.queueState();
+  }
+
+  /** Upstream requests allowed in flight at once (the snapshot writer sizes its work to keep them busy). */
+  upstreamConcurrency(): number {
+    return this.options.maps.http.concurrency;
   }
 }

@@ -48,8 +48,8 @@ export async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** Keeps the file at `from` as `to` without touching `from`; false when there is no file at `from`. */
-async function keep(from: string, to: string): Promise<boolean> {
-  await mkdir(dirname(to), { recursive: true });
+async function keep(from: string, to: string, makeFolder: (folder: string) => Promise<void>): Promise<boolean> {
+  await makeFolder(dirname(to));
   try {
     await link(from, to);
     return true;
@@ -104,23 +104,36 @@ export async function swapIn(plan: SwapPlan): Promise<void> {
   const incoming = (await filesUnder(plan.staged)).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const arriving = new Set(incoming);
   const leaving: string[] = [];
+  // The files of the replaced folders now: a new path among them has no old file to keep (no link to try).
+  const present = new Set<string>();
   for (const folder of plan.replaces) {
-    for (const path of await filesUnder(join(plan.root, folder))) if (!arriving.has(`${folder}/${path}`)) leaving.push(`${folder}/${path}`);
+    for (const path of await filesUnder(join(plan.root, folder))) {
+      present.add(`${folder}/${path}`);
+      if (!arriving.has(`${folder}/${path}`)) leaving.push(`${folder}/${path}`);
+    }
   }
+  const replaced = (path: string) => plan.replaces.some((folder) => path.startsWith(`${folder}/`));
+  // Each folder is made once, not once per file (a snapshot moves thousands of files into a few folders).
+  const made = new Set<string>();
+  const makeFolder = async (folder: string) => {
+    if (made.has(folder)) return;
+    await mkdir(folder, { recursive: true });
+    made.add(folder);
+  };
   const backup = `${plan.staged}.old`;
   const moved: Array<{ path: string; hadOld: boolean }> = [];
   const removed: string[] = [];
   try {
     for (const path of incoming) {
       const target = join(plan.root, path);
-      const hadOld = await keep(target, join(backup, path));
-      await mkdir(dirname(target), { recursive: true });
+      const hadOld = replaced(path) && !present.has(path) ? false : await keep(target, join(backup, path), makeFolder);
+      await makeFolder(dirname(target));
       await rename(join(plan.staged, path), target);
       moved.push({ path, hadOld });
       await plan.onStep?.(path, 'in');
     }
     for (const path of leaving) {
-      await mkdir(dirname(join(backup, path)), { recursive: true });
+      await makeFolder(dirname(join(backup, path)));
       await rename(join(plan.root, path), join(backup, path));
       removed.push(path);
       await plan.onStep?.(path, 'out');

@@ -5,7 +5,9 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseEmbedPath } from '@occupational-maps/core';
+import { parseEmbedPath, type EmbedDocumentKind, type ParsedEmbedPath } from '@occupational-maps/core';
+
+type DocumentPath = Extract<ParsedEmbedPath, { ok: true }>;
 import { UnusableRecordError, type Dataset } from '../dataset.js';
 import { renderDocument } from '../server/render.js';
 import type { UpstreamStats } from '../upstream/http.js';
@@ -28,7 +30,7 @@ export interface SnapshotOptions {
   outDir: string;
   stats?: UpstreamStats;
   onProgress?: (done: number, total: number) => void;
-  /** Documents built at once; upstream calls are bounded separately by the HTTP layer. */
+  /** Documents waiting on the upstream built at once (default: see `writeDocuments`). */
   concurrency?: number;
 }
 
@@ -37,28 +39,54 @@ export interface DocumentsOptions {
   /** The folder the documents go to (`…/v1`). */
   into: string;
   onProgress?: (done: number, total: number) => void;
-  /** Documents built at once; upstream calls are bounded separately by the HTTP layer. */
+  /**
+   * Documents waiting on the upstream built at once (default: four per upstream slot, at least 8). Upstream calls
+   * are bounded separately by the HTTP layer; this only has to be large enough that a call is always waiting when a
+   * slot frees, while other documents are being parsed, rendered and written.
+   */
   concurrency?: number;
 }
 
 /**
- * Builds every document of the dataset into `into` (which should be new: a staging folder). Throws on the first
- * failure that is not an unusable record, once every worker has stopped.
+ * Kinds that make no upstream call of their own in a snapshot: built from the catalogue alone (routes.json, standards,
+ * SOC unit groups), or from records another document asks for first (each progression map: meta.json asks for every
+ * one, in catalogue order). They are built beside the documents that wait on the upstream, not after them, so their
+ * CPU and disk time hides under the upstream's latency instead of adding a tail once the last call is answered.
+ */
+const LOCAL_KINDS: readonly EmbedDocumentKind[] = ['routes', 'standard', 'soc', 'progression'];
+/** Workers over the local documents: one builds while the other waits for its file to be written. */
+const LOCAL_WORKERS = 2;
+
+/**
+ * Builds every document of the dataset into `into` (which should be new: a staging folder). Two lanes share one
+ * progress count: the documents that wait on the upstream (meta.json, which asks for every progression map at once,
+ * then the route maps, the occupations and the search index), enough at once to keep the upstream queue full; and
+ * the local documents (`LOCAL_KINDS`). Throws on the first failure that is not an unusable record, once every worker
+ * has stopped.
  */
 export async function writeDocuments(options: DocumentsOptions, summary: SnapshotSummary): Promise<void> {
-  const paths = await options.dataset.allPaths();
-  const folders = new Set(paths.map((path) => dirname(join(options.into, path))));
+  // API A's full list needs no catalogue: it streams in while the route trees are walked.
+  options.dataset.prefetch();
+  const paths = (await options.dataset.allPaths()).map((path): DocumentPath => {
+    const parsed = parseEmbedPath(path);
+    if (!parsed.ok) throw new Error(`Internal: "${path}" is not an Embed API path (${parsed.reason}).`);
+    return parsed;
+  });
+  const folders = new Set(paths.map((parsed) => dirname(join(options.into, parsed.path))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
-  let next = 0;
+  const lanes = {
+    upstream: paths.filter((parsed) => !LOCAL_KINDS.includes(parsed.kind)),
+    // Those the catalogue alone makes first; the progression maps as they arrive.
+    local: LOCAL_KINDS.flatMap((kind) => paths.filter((parsed) => parsed.kind === kind)),
+  };
+  const upstreamWorkers = options.concurrency ?? Math.max(8, 4 * options.dataset.upstreamConcurrency());
   let done = 0;
   // After one failure no worker starts another document: the run is lost, and its upstream calls would be wasted.
   let failed = false;
   options.onProgress?.(0, paths.length);
-  const worker = async () => {
-    while (!failed && next < paths.length) {
-      const path = paths[next++];
-      const parsed = parseEmbedPath(path);
-      if (!parsed.ok) throw new Error(`Internal: "${path}" is not an Embed API path (${parsed.reason}).`);
+  const worker = async (lane: DocumentPath[]) => {
+    while (!failed && lane.length > 0) {
+      const parsed = lane.shift()!;
       try {
         const result = await options.dataset.document(parsed.kind, parsed.key);
         if (result.found) {
@@ -66,20 +94,23 @@ export async function writeDocuments(options: DocumentsOptions, summary: Snapsho
           await writeFile(join(options.into, parsed.path), bytes);
           summary.documents++;
           summary.bytes += bytes.length;
-        } else summary.skippedDocuments.push({ path, reason: result.message });
+        } else summary.skippedDocuments.push({ path: parsed.path, reason: result.message });
       } catch (error) {
         if (!(error instanceof UnusableRecordError)) {
           failed = true;
           throw error;
         }
-        summary.skippedDocuments.push({ path, reason: error.reason });
+        summary.skippedDocuments.push({ path: parsed.path, reason: error.reason });
       }
       options.onProgress?.(++done, paths.length);
     }
   };
   // Every worker has stopped before the caller removes the staging tree: a write still under way would make that
   // removal fail (ENOTEMPTY) and hide the real error behind it.
-  const outcomes = await Promise.allSettled(Array.from({ length: options.concurrency ?? 8 }, worker));
+  const outcomes = await Promise.allSettled([
+    ...Array.from({ length: upstreamWorkers }, () => worker(lanes.upstream)),
+    ...Array.from({ length: LOCAL_WORKERS }, () => worker(lanes.local)),
+  ]);
   const failure = outcomes.find((outcome) => outcome.status === 'rejected');
   if (failure) throw failure.reason;
 }

@@ -107,6 +107,11 @@ export class UpstreamHttp {
     this.queue = new PQueue({ concurrency: this.options.concurrency });
   }
 
+  /** Requests in flight at once, at most. */
+  get concurrency(): number {
+    return this.options.concurrency;
+  }
+
   /** Requests running and waiting now, and the bound on waiting ones. */
   queueState(): QueueState {
     return { active: this.queue.pending, waiting: this.queue.size, limit: this.options.queueLimit };
@@ -124,8 +129,10 @@ export class UpstreamHttp {
     const safeUrl = redact(url, this.secrets);
     for (let attempt = 0; ; attempt++) {
       const outcome = (await this.queue.add(() => this.attempt(url, safeUrl, headers, onProgress)))!;
-      if (!(outcome instanceof UpstreamError)) return outcome.result;
-      const failure = outcome;
+      // The body is parsed once its slot is free: parsing needs no connection, and the next request can go out.
+      const parsed = outcome instanceof UpstreamError ? outcome : parseBody(outcome, safeUrl);
+      if (!(parsed instanceof UpstreamError)) return parsed;
+      const failure = parsed;
       const retryable = failure.kind !== 'auth' && !(failure.kind === 'http' && failure.status !== 429 && (failure.status ?? 0) < 500);
       if (!retryable || attempt >= this.options.retries) throw failure;
       const waitMs = failure.status === 429 ? failure.retryAfterMs : null;
@@ -163,7 +170,7 @@ export class UpstreamHttp {
       const { status } = response;
       if (status === 404 || status === 401 || status === 403 || status < 200 || status > 299) {
         await response.body?.cancel().catch(() => {});
-        if (status === 404) return { result: { found: false } as JsonResult, status };
+        if (status === 404) return { text: null, status };
         if (status === 401 || status === 403) return new UpstreamError('auth', `${safeUrl}: ${status}, the API key (OM_API_KEY) was refused`, status);
         const retryAfterMs = status === 429 ? (parseRetryAfter(response.headers.get('retry-after'), Date.now()) ?? null) : null;
         return new UpstreamError('http', `${safeUrl}: HTTP ${status}`, status, retryAfterMs);
@@ -184,14 +191,20 @@ export class UpstreamHttp {
         if (stalled) return new UpstreamError('stalled', `${safeUrl}: no bytes of the body for ${this.options.stallTimeoutMs} ms`, status);
         return new UpstreamError('network', redact(`${safeUrl}: ${(error as Error)?.message}`, this.secrets), status);
       }
-      try {
-        return { result: { found: true, body: JSON.parse(text) } as JsonResult, status };
-      } catch {
-        return new UpstreamError('malformed', `${safeUrl}: the body is not JSON (${text.length} bytes)`, status);
-      }
+      return { text, status };
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** A 2xx body as JSON (`text` null: a 404, not found), or the error that makes the attempt a failure. */
+function parseBody({ text, status }: { text: string | null; status: number }, safeUrl: string): JsonResult | UpstreamError {
+  if (text === null) return { found: false };
+  try {
+    return { found: true, body: JSON.parse(text) };
+  } catch {
+    return new UpstreamError('malformed', `${safeUrl}: the body is not JSON (${text.length} bytes)`, status);
   }
 }
 

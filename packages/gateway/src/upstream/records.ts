@@ -69,6 +69,15 @@ export class UpstreamRecords {
     });
   }
 
+  /**
+   * With bulkStandards, starts API A's full list now (once; a snapshot's longest download, which every occupation
+   * waits for) so it streams in beside the other calls. A failure here is not remembered: the first document that
+   * needs the list asks again and reports it.
+   */
+  prefetchStandards(): void {
+    if (this.options.bulkStandards) this.allStandards().catch(() => {});
+  }
+
   /** API A's whole list (every version of every standard), reduced to the current version of each. */
   private allStandards(): Promise<Map<string, StandardRecord>> {
     return this.remembered('standards:all', async () => {
