@@ -2,9 +2,9 @@
 import { html } from 'lit';
 import { safeHref } from '../shared/occupation-href.js';
 import type { Course } from './course-list.js';
-import type { CoursesStrings } from './courses.strings.js';
+import type { CourseOverlayStrings } from './course-overlay.strings.js';
 
-export function courseFacts(course: Course, text: CoursesStrings): string[] {
+export function courseFacts(course: Course, text: CourseOverlayStrings): string[] {
   const modes: Record<string, string> = {
     'full-time': text.coursesModeFullTime,
     'part-time': text.coursesModePartTime,
@@ -19,7 +19,7 @@ export function courseFacts(course: Course, text: CoursesStrings): string[] {
 }
 
 /** Text only: titles and facts are bound as text, never as markup; a URL that is not http(s) or relative is no link. */
-export function renderCourseList(courses: readonly Course[], text: CoursesStrings) {
+export function renderCourseList(courses: readonly Course[], text: CourseOverlayStrings) {
   return html`<ul class="om-course-list" part="course-list" role="list">
     ${courses.map((course) => {
       const href = safeHref(course.url);

@@ -9,7 +9,7 @@ import { lazyModule } from '../shared/lazy-module.js';
 import type { CourseList } from './course-list.js';
 import { asListError, type CourseListError } from './course-list-error.js';
 import { courseSourceFor, sourceKey } from './course-origin.js';
-import type { CoursesStrings } from './courses.strings.js';
+import type { CourseOverlayStrings } from './course-overlay.strings.js';
 
 const loadSourceModule = lazyModule(() => import('./course-source.js'));
 
@@ -99,7 +99,7 @@ export class CoursesController<Matcher = never> implements ReactiveController {
 }
 
 /** The one notice an element shows when its course list cannot be used: a polite status, never an alert. */
-export function renderCoursesNotice(state: CoursesState, text: CoursesStrings) {
+export function renderCoursesNotice(state: CoursesState, text: CourseOverlayStrings) {
   if (state.status !== 'error') return nothing;
   return html`<div class="om-courses-notice" part="courses-notice" role="status">
     <p><strong>${text.coursesNoticeTitle}</strong></p>

@@ -1,32 +1,9 @@
-import type { CourseListError, CourseProblem } from './course-list.js';
+import type { CourseProblem } from './course-list.js';
+import { courseOverlayStrings } from './course-overlay.strings.js';
 
-/**
- * The words of the course overlay ("Offered here"), shared by every element that takes `courses-src`. Hosts override
- * them through each element's `strings` property like any other.
- */
+/** Every word of the course overlay: the elements' own, and the map builder's for a list's bad rows. */
 export const coursesStrings = {
-  coursesOfferedHere: 'Offered here',
-  /** After a tile's title, for screen readers. */
-  coursesOfferedHereSuffix: ', offered here',
-  coursesStudyWithUs: 'Study with us',
-  coursesCourseCount: (count: number) => (count === 1 ? '1 course' : `${count} courses`),
-  coursesLevel: (level: string) => (/^\d$/.test(level) ? `Level ${level}` : level),
-  coursesModeFullTime: 'Full-time',
-  coursesModePartTime: 'Part-time',
-  coursesModeApprenticeship: 'Apprenticeship',
-  coursesStarts: (start: string) => `Starts ${start}`,
-  coursesCampus: (campus: string) => `${campus} campus`,
-  coursesOfferedCount: (offered: number, total: number) =>
-    `${offered} of ${total} ${total === 1 ? 'occupation' : 'occupations'} offered here`,
-  coursesFilterOffered: 'Offered here only',
-  coursesKey: 'Our courses',
-  coursesKeyItem: 'Offered here: one of our courses leads to it',
-  coursesTableColumn: 'Offered here',
-  coursesTableYes: (count: number) => (count === 1 ? 'Yes, 1 course' : `Yes, ${count} courses`),
-  coursesTableNo: 'No',
-  coursesNoticeTitle: 'Our courses could not be shown',
-  /** Under the title: what went wrong (the list's own message), then that the rest works. */
-  coursesNoticeBody: (message: string) => `${message} Everything else here works as usual.`,
+  ...courseOverlayStrings,
   coursesProblemRow: (row: number) => `Row ${row}`,
   coursesProblem: (problem: CourseProblem): string => {
     const value = problem.value ?? '';
@@ -51,7 +28,6 @@ export const coursesStrings = {
         return 'the list stops here: only the first 2,000 courses are read';
     }
   },
-  coursesError: (error: CourseListError): string => error.message,
 };
 
 export type CoursesStrings = typeof coursesStrings;

@@ -1,5 +1,5 @@
 import { defaultStrings } from '../shared/strings.js';
-import { coursesStrings } from '../courses/courses.strings.js';
+import { courseOverlayStrings } from '../courses/course-overlay.strings.js';
 
 /** `<occupation-card>`'s own words (British English), overridable per element through `strings`. */
 export const occupationCardStrings = {
@@ -58,5 +58,5 @@ export const occupationCardStrings = {
 };
 
 /** The shared strings with this element's own: everything `<occupation-card>` says. */
-export const occupationCardDefaults = { ...defaultStrings, ...coursesStrings, ...occupationCardStrings };
+export const occupationCardDefaults = { ...defaultStrings, ...courseOverlayStrings, ...occupationCardStrings };
 export type OccupationCardStrings = typeof occupationCardDefaults;

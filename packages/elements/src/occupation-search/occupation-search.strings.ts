@@ -1,5 +1,5 @@
 import { defaultStrings } from '../shared/strings.js';
-import { coursesStrings } from '../courses/courses.strings.js';
+import { courseOverlayStrings } from '../courses/course-overlay.strings.js';
 
 /** `<occupation-search>`'s own words (British English), overridable per element through `strings`. */
 export const occupationSearchStrings = {
@@ -26,5 +26,5 @@ export const occupationSearchStrings = {
 };
 
 /** The shared strings with this element's own: everything `<occupation-search>` says. */
-export const occupationSearchDefaults = { ...defaultStrings, ...coursesStrings, ...occupationSearchStrings };
+export const occupationSearchDefaults = { ...defaultStrings, ...courseOverlayStrings, ...occupationSearchStrings };
 export type OccupationSearchStrings = typeof occupationSearchDefaults;

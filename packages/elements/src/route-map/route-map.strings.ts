@@ -1,5 +1,5 @@
 import { defaultStrings } from '../shared/strings.js';
-import { coursesStrings } from '../courses/courses.strings.js';
+import { courseOverlayStrings } from '../courses/course-overlay.strings.js';
 
 /** `<route-map>`'s own words (British English), overridable per element through `strings`. */
 export const routeMapStrings = {
@@ -68,5 +68,5 @@ export const routeMapStrings = {
 };
 
 /** The shared strings with this element's own: everything `<route-map>` says. */
-export const routeMapDefaults = { ...defaultStrings, ...coursesStrings, ...routeMapStrings };
+export const routeMapDefaults = { ...defaultStrings, ...courseOverlayStrings, ...routeMapStrings };
 export type RouteMapStrings = typeof routeMapDefaults;
