@@ -12,7 +12,7 @@
  * Lighthouse's `benchmarkIndex` (its own CPU speed test of this machine) is reported, so a score can be judged
  * against the machine it was measured on.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,7 +27,7 @@ import { ensureCdnBundle } from '../scripts/build.mjs';
 import { ensureFullScaleDataset, LARGEST_ROUTE } from './full-scale-data.mjs';
 import { median, printRow } from './rows.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'baseline-runs': { type: 'string' }, 'demo-runs': { type: 'string' }, pages: { type: 'string', default: 'demo,route' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'baseline-runs': { type: 'string' }, 'demo-runs': { type: 'string' }, pages: { type: 'string', default: 'demo,route' }, save: { type: 'string' } } });
 const RUNS = Math.max(1, Number(values.runs));
 // The baseline (the page without the elements) varies little; fewer runs of it keep a loaded machine's run short.
 const BASELINE_RUNS = Math.min(RUNS, Math.max(1, Number(values['baseline-runs'] ?? RUNS)));
@@ -100,6 +100,13 @@ async function audit(url, withoutElements) {
     { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], blockedUrlPatterns: withoutElements ? ['*/elements/*'] : [] },
   );
   const { categories, audits, runtimeError, runWarnings } = result.lhr;
+  // --save DIR keeps each run's report and trace, to read a high TBT in DevTools' Performance panel.
+  if (values.save) {
+    mkdirSync(values.save, { recursive: true });
+    const name = `${new URL(url).port}-${withoutElements ? 'bare' : 'elements'}-${Date.now()}`;
+    writeFileSync(join(values.save, `${name}.report.json`), JSON.stringify(result.lhr));
+    writeFileSync(join(values.save, `${name}.trace.json`), JSON.stringify(result.artifacts.Trace ?? result.artifacts.traces?.defaultPass ?? {}));
+  }
   if (runtimeError) throw new Error(`Lighthouse: ${runtimeError.code} ${runtimeError.message}`);
   const failedA11y = Object.values(audits).filter((entry) => categories.accessibility.auditRefs.some((ref) => ref.id === entry.id && ref.weight > 0) && entry.score === 0);
   return {

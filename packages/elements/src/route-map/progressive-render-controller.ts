@@ -1,31 +1,36 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RouteModel } from './route-model.js';
 
-/** Routes with more occupations than this render their map a few pathways at a time; smaller ones all at once. */
+/** Routes with more occupations than this render their map a few clusters at a time; smaller ones all at once. */
 export const PROGRESSIVE_THRESHOLD = 150;
-/** Occupations in the first render (whole pathways, at least one): what is on screen first. */
-const FIRST_TILES = 48;
-/** Occupations added per later task (whole pathways, at least one). */
-const NEXT_TILES = 160;
+/** Occupations in the first render (whole clusters, in render order): more than a phone or a wide page shows at first. */
+const FIRST_TILES = 36;
+/**
+ * Occupations added per later task (whole clusters). Small enough that a task stays well under the 50 ms a long task
+ * starts at on a mid-range phone (tiles cost about a quarter of a millisecond each there, with Lit's first render).
+ */
+const NEXT_TILES = 40;
 
-/** How many pathways, from `from`, it takes to reach `tiles` more occupations (at least one pathway). */
-function pathwaysFor(model: RouteModel, from: number, tiles: number): number {
+/** How many clusters of the render order, from `from`, it takes to reach `tiles` more occupations (at least one). */
+function clustersFor(model: RouteModel, from: number, tiles: number): number {
+  const order = model.renderOrder;
   let count = from;
   let added = 0;
-  while (count < model.pathways.length && (count === from || added < tiles)) added += model.pathways[count++]!.tiles.length;
+  while (count < order.length && (count === from || added < tiles)) added += order[count++]!.tiles.length;
   return count;
 }
 
 /**
- * Renders the map of a very large route (Engineering and manufacturing has 368 occupations) a few pathways at a time:
- * the first pathways in the render that follows the data, the rest in later tasks of up to about 160 occupations
- * each, so no task blocks the page for long on a phone. Every pathway's heading and toggle is there from the first
- * render; the bodies follow within a few tasks, and at once when a person moves through the map with the keyboard
- * (`complete()`), so every occupation stays reachable by keyboard, by find-in-page and by screen readers.
+ * Renders the map of a very large route (Engineering and manufacturing has 368 occupations) a few clusters at a time,
+ * in the model's render order (the top of every band column first): the first clusters in the render that follows
+ * the data, the rest in later tasks of about 40 occupations each, so no task blocks the page for long on a phone.
+ * Every pathway, band and cluster heading is there from the first render; the tiles follow within a few tasks, and at
+ * once when a person moves through the map with the keyboard (`complete()`), so every occupation stays reachable by
+ * keyboard, by find-in-page and by screen readers.
  */
 export class ProgressiveRenderController implements ReactiveController {
   private model?: RouteModel;
-  /** Pathways whose bodies are rendered. */
+  /** Clusters (of the render order) whose tiles are rendered. */
   private limit = Number.POSITIVE_INFINITY;
   private timer?: ReturnType<typeof setTimeout>;
 
@@ -33,21 +38,21 @@ export class ProgressiveRenderController implements ReactiveController {
     host.addController(this);
   }
 
-  /** How many of this model's pathways have their bodies rendered now (all of them for small routes). */
-  renderedPathways(model: RouteModel): number {
+  /** How many clusters of this model's render order have their tiles rendered now (all of them for small routes). */
+  renderedClusters(model: RouteModel): number {
     if (model !== this.model) {
       this.model = model;
-      this.limit = model.tiles.length > PROGRESSIVE_THRESHOLD ? pathwaysFor(model, 0, FIRST_TILES) : Number.POSITIVE_INFINITY;
+      this.limit = model.tiles.length > PROGRESSIVE_THRESHOLD ? clustersFor(model, 0, FIRST_TILES) : Number.POSITIVE_INFINITY;
     }
     return this.limit;
   }
 
-  /** Whether some pathways of the current route still wait for their bodies. */
+  /** Whether some clusters of the current route still wait for their tiles. */
   get pending(): boolean {
-    return this.model !== undefined && this.limit < this.model.pathways.length;
+    return this.model !== undefined && this.limit < this.model.renderOrder.length;
   }
 
-  /** Renders every pathway in the next update; true when that changes anything (the caller may update at once). */
+  /** Renders every cluster in the next update; true when that changes anything (the caller may update at once). */
   complete(): boolean {
     if (!this.pending) return false;
     this.limit = Number.POSITIVE_INFINITY;
@@ -62,7 +67,7 @@ export class ProgressiveRenderController implements ReactiveController {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (!this.pending) return;
-      this.limit = pathwaysFor(this.model!, this.limit, NEXT_TILES);
+      this.limit = clustersFor(this.model!, this.limit, NEXT_TILES);
       this.host.requestUpdate();
     }, 0);
   }

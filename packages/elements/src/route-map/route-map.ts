@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import memoizeOne from 'memoize-one';
 import { embedPaths, findRoute, ROUTES, type RouteMapDocument } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
 import { AttributionController, attributionStyles } from '../shared/attribution.js';
@@ -128,10 +129,12 @@ export class RouteMap extends OmElement {
   /** Per-element overrides of any visible string, this element's own included (passed on to the elements it shows). */
   @property({ attribute: false }) override strings: Partial<RouteMapStrings & OccupationCardStrings & FavouriteToggleStrings> = {};
 
-  /** The strings in force: the defaults with this element's overrides on top. @internal */
+  /** The strings in force: the defaults with this element's overrides on top (the same object until they change). @internal */
   override get text(): RouteMapStrings {
-    return { ...routeMapDefaults, ...this.strings };
+    return this.textFor(this.strings);
   }
+
+  private readonly textFor = memoizeOne((strings: object): RouteMapStrings => ({ ...routeMapDefaults, ...strings }));
 
   /** The route: a slug such as `digital`, or an Occupational Maps route id such as `7`. */
   @property() route = '';
@@ -348,11 +351,28 @@ export class RouteMap extends OmElement {
     return matcher.offeredInRoute(model, list, this.searchIndex.index);
   }
 
+  // What the tiles show, each kept as the same object while its inputs are the same (offeredInRoute caches its own),
+  // so the map view can tell that nothing its tiles show has changed (`tileState`) and leave hundreds of tiles alone.
+  private readonly relationsMemo = memoizeOne(relationsFor);
+  private readonly visibleMemo = memoizeOne(
+    (model: RouteModel, levels: string, status: string, products: string, search: string, pathway: string, offered: string, extraText?: ReadonlyMap<string, string>, offeredCodes?: ReadonlyMap<string, unknown>) =>
+      filterTiles(model, readFilters({ levels, status, products, search, pathway, offered }), extraText, offeredCodes),
+  );
+  private readonly favouriteCodesMemo = memoizeOne((codes: string) => new Set(codes ? codes.split(' ') : []));
+  private readonly tileStateMemo = memoizeOne((..._inputs: unknown[]) => ({}));
+
+  private favouriteCodes(): ReadonlySet<string> | undefined {
+    const codes = this.view === 'map' ? this.favouritesState.codes() : undefined;
+    return codes && this.favouriteCodesMemo([...codes].join(' '));
+  }
+
   /** The model every render module is given. */
   private viewModel(model: RouteModel, text: RouteMapStrings): RouteViewModel {
     const filters = readFilters(this);
     const offered = this.offeredIn(model);
-    const visible = filterTiles(model, filters, this.searchIndex.textFor(model), offered);
+    const visible = this.visibleMemo(model, this.levels, this.status, this.products, this.search, this.pathway, this.offered, this.searchIndex.textFor(model), offered);
+    const relations = this.relationsMemo(model, this.selected);
+    const favouriteCodes = this.favouriteCodes();
     return {
       model,
       visible,
@@ -364,10 +384,11 @@ export class RouteMap extends OmElement {
       tabStop: this.navigation.tabStop(model, visible, this.collapsed),
       selected: this.selected,
       collapsed: this.collapsed,
-      renderedPathways: this.progressive.renderedPathways(model),
-      relations: relationsFor(model, this.selected),
+      renderedClusters: this.progressive.renderedClusters(model),
+      tileState: this.tileStateMemo(visible, relations, favouriteCodes, offered, this.selected, text, this.favourites, this.occupationHref, this.ownerDocument.baseURI),
+      relations,
       favourites: this.favourites,
-      favouriteCodes: this.view === 'map' ? this.favouritesState.codes() : undefined,
+      favouriteCodes,
       store: this.store,
       occupationHref: this.occupationHref,
       hrefFor: (code) => this.hrefFor(code),

@@ -36,6 +36,8 @@ export interface ClusterModel {
   readonly name: string;
   readonly band: Band;
   readonly tiles: TileModel[];
+  /** Its place in the order a very large route renders its clusters in (see `renderOrder`). */
+  readonly rank: number;
 }
 
 export interface PathwayModel {
@@ -61,6 +63,12 @@ export interface RouteModel {
   readonly statusesPresent: OccupationStatus[];
   /** Every product type on the map (open slugs, ordered), with its upstream name: the legend and the filters list them. */
   readonly productTypesPresent: Array<{ slug: string; typeName: string | null }>;
+  /**
+   * The clusters in the order a very large route renders them: pathway by pathway, and within a pathway the first
+   * cluster of each band column, then the second of each, and so on, so the top of all three columns (what is on
+   * screen first on a wide page) comes before the lower clusters of the first column.
+   */
+  readonly renderOrder: readonly ClusterModel[];
 }
 
 export interface RouteFilters {
@@ -96,7 +104,7 @@ export function routeModel(document: RouteMapDocument): RouteModel {
     const columns = BANDS.map(({ band }) => ({ band, clusters: [] as ClusterModel[] }));
     const pathway: PathwayModel = { key: `p${source.id}`, id: source.id, name: source.name, columns, tiles: pathwayTiles };
     for (const clusterSource of source.clusters) {
-      const cluster: ClusterModel = { key: `c${source.id}-${clusterSource.id}`, id: clusterSource.id, name: clusterSource.name, band: clusterSource.band, tiles: [] };
+      const cluster: ClusterModel = { key: `c${source.id}-${clusterSource.id}`, id: clusterSource.id, name: clusterSource.name, band: clusterSource.band, tiles: [], rank: 0 };
       columns.find((column) => column.band === clusterSource.band)!.clusters.push(cluster);
       for (const occupation of clusterSource.occupations) {
         const types = productTypesOf(occupation.products);
@@ -123,6 +131,12 @@ export function routeModel(document: RouteMapDocument): RouteModel {
     return pathway;
   });
 
+  const renderOrder = pathways.flatMap(({ columns }) => {
+    const rows = Math.max(...columns.map((column) => column.clusters.length));
+    return Array.from({ length: rows }, (_, row) => columns.flatMap((column) => column.clusters[row] ?? [])).flat();
+  });
+  renderOrder.forEach((cluster, rank) => ((cluster as { rank: number }).rank = rank));
+
   const leadsTo = new Map<string, string[]>();
   const comesFrom = new Map<string, string[]>();
   for (const { from, to } of document.progressions) {
@@ -142,6 +156,7 @@ export function routeModel(document: RouteMapDocument): RouteModel {
     levelsPresent: [...levels].sort((a, b) => a - b),
     statusesPresent: STATUS_VALUES.filter((value) => statuses.has(value)),
     productTypesPresent: productTypesOf(productTypes),
+    renderOrder,
   };
   cache.set(document, model);
   return model;

@@ -49,16 +49,13 @@ export const mapViewStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_om-space-3);
-    /* Off-screen pathways skip style, layout and paint until they come near the viewport; their tiles stay in the
-       page for find-in-page, keyboard and screen readers. The size is a guess until first laid out, then remembered.
-       In em, never rem: rem follows the host page's root font size, so a page with html { font-size: 30px } would
-       make every unrendered pathway (and so the map) taller than on any other page. */
-    content-visibility: auto;
-    contain-intrinsic-block-size: auto 40em;
   }
-  /* A very large route's later pathways, before their bodies arrive (a task or two later): room, so little moves. */
-  .pathway__body[aria-busy='true'] {
-    min-block-size: 40em;
+  /* A very large route's later clusters, before their tiles arrive (a few tasks later): about the room the heading and
+     tiles will take in one column (the map view sets --_om-cluster-tiles), so little moves when they come. No
+     content-visibility here: Chromium leaves skipped content out of the accessibility tree, and screen readers must
+     reach every occupation. */
+  .cluster--pending {
+    min-block-size: calc(var(--_om-cluster-tiles, 1) * 4.5em + 3em);
   }
   .column {
     min-width: 0;

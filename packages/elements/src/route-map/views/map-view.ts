@@ -1,8 +1,10 @@
 /** The map view: pathways as sections, each with three band columns of clusters of occupation tiles. */
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { BANDS } from '@occupational-maps/core';
 import { bandLabel, productLabel, productMarker, statusLabel } from '../../shared/labels.js';
-import type { PathwayModel, TileModel } from '../route-model.js';
+import type { ClusterModel, PathwayModel, TileModel } from '../route-model.js';
 import { chevron, heading, renderBadges, renderFavouriteMarker, renderOccupationControl, renderOfferedMarker } from './parts.js';
 import type { Relation, RouteViewModel } from './view-model.js';
 
@@ -19,14 +21,14 @@ export function renderMapView(vm: RouteViewModel) {
     </div>
     <p class="map-instructions" id="map-instructions">${text.mapInstructions}${vm.favourites ? ` ${text.mapInstructionsFavourites}` : ''}</p>
     <div class="map" part="map" @keydown=${actions.onNavKeydown} @click=${actions.onItemClick} @focusin=${actions.onFocusIn}>
-      ${vm.model.pathways.map((pathway, index) => renderPathway(vm, pathway, index < vm.renderedPathways))}
+      ${vm.model.pathways.map((pathway) => renderPathway(vm, pathway))}
     </div>`;
 }
 
 const countShown = (vm: RouteViewModel, tiles: readonly TileModel[]) => tiles.reduce((sum, tile) => sum + (vm.visible[tile.index] ? 1 : 0), 0);
 
-/** A pathway; `withBody` false renders only its heading (a very large route's later pathways follow in later tasks). */
-function renderPathway(vm: RouteViewModel, pathway: PathwayModel, withBody: boolean) {
+/** A pathway: its toggle, and its three band columns (off-screen pathways skip layout, see the styles). */
+function renderPathway(vm: RouteViewModel, pathway: PathwayModel) {
   const { text } = vm;
   const count = countShown(vm, pathway.tiles);
   const expanded = !vm.collapsed.has(pathway.key);
@@ -41,9 +43,7 @@ function renderPathway(vm: RouteViewModel, pathway: PathwayModel, withBody: bool
       </button>`,
       'heading--pathway',
     )}
-    <div class="pathway__body" id=${`${pathway.key}-body`} ?hidden=${!expanded} aria-busy=${withBody ? nothing : 'true'}>
-      ${withBody ? renderColumns(vm, pathway) : nothing}
-    </div>
+    <div class="pathway__body" id=${`${pathway.key}-body`} ?hidden=${!expanded}>${renderColumns(vm, pathway)}</div>
   </div>`;
 }
 
@@ -56,28 +56,40 @@ function renderColumns(vm: RouteViewModel, pathway: PathwayModel) {
         return html`<div class="column column--${band}" part="column" data-column=${column}>
           ${heading(vm, 2, html`<span id=${bandId}>${bandLabel(band, text)}<span class="column__levels">${text.levels(levels[0], levels[1])}</span></span>`, 'heading--band')}
           ${shownClusters.length === 0 ? html`<p class="column__empty">${text.mapColumnEmpty}</p>` : nothing}
-          ${clusters.map((cluster) => {
-            const clusterCount = countShown(vm, cluster.tiles);
-            const clusterExpanded = !vm.collapsed.has(cluster.key);
-            const describedBy = `${pathway.key}-name ${bandId} ${cluster.key}-name`;
-            return html`<div class="cluster" part="cluster" ?hidden=${clusterCount === 0}>
-              ${heading(
-                vm,
-                3,
-                html`<button type="button" class="toggle toggle--cluster" part="cluster-toggle" data-nav=${cluster.key} tabindex=${cluster.key === vm.tabStop ? '0' : '-1'} aria-expanded=${clusterExpanded ? 'true' : 'false'}
-                  aria-controls=${`${cluster.key}-body`}>
-                  ${chevron()}<span id=${`${cluster.key}-name`}>${cluster.name}</span>
-                  <span class="count">${text.mapOccupationCount(clusterCount)}</span>
-                </button>`,
-                'heading--cluster',
-              )}
-              <ul class="tiles" id=${`${cluster.key}-body`} ?hidden=${!clusterExpanded}>
-                ${cluster.tiles.map((tile) => renderTile(vm, tile, vm.relations.get(tile.occupation.code), describedBy))}
-              </ul>
-            </div>`;
-          })}
+          ${clusters.map((cluster) => renderCluster(vm, pathway, cluster, bandId))}
         </div>`;
       })}`;
+}
+
+/**
+ * A cluster: its toggle and its tiles. The tiles are rendered again only when something they show changed (the view
+ * model's `tileState`, or the tab stop moving into or out of the cluster), so a filter change, a keyboard move or a
+ * later part of a very large route does not rebuild hundreds of unchanged tiles. A cluster whose turn has not come
+ * yet (a very large route renders in parts) is an empty box that keeps about the room it will take.
+ */
+function renderCluster(vm: RouteViewModel, pathway: PathwayModel, cluster: ClusterModel, bandId: string) {
+  const clusterCount = countShown(vm, cluster.tiles);
+  if (cluster.rank >= vm.renderedClusters) {
+    return html`<div class="cluster cluster--pending" aria-busy="true" ?hidden=${clusterCount === 0} style=${styleMap({ '--_om-cluster-tiles': String(cluster.tiles.length) })}></div>`;
+  }
+  const clusterExpanded = !vm.collapsed.has(cluster.key);
+  const describedBy = `${pathway.key}-name ${bandId} ${cluster.key}-name`;
+  const tabStop = vm.tabStop.startsWith(`${cluster.key}-`) ? vm.tabStop : '';
+  return html`<div class="cluster" part="cluster" ?hidden=${clusterCount === 0}>
+    ${heading(
+      vm,
+      3,
+      html`<button type="button" class="toggle toggle--cluster" part="cluster-toggle" data-nav=${cluster.key} tabindex=${cluster.key === vm.tabStop ? '0' : '-1'} aria-expanded=${clusterExpanded ? 'true' : 'false'}
+        aria-controls=${`${cluster.key}-body`}>
+        ${chevron()}<span id=${`${cluster.key}-name`}>${cluster.name}</span>
+        <span class="count">${vm.text.mapOccupationCount(clusterCount)}</span>
+      </button>`,
+      'heading--cluster',
+    )}
+    <ul class="tiles" id=${`${cluster.key}-body`} ?hidden=${!clusterExpanded}>
+      ${guard([vm.tileState, tabStop], () => cluster.tiles.map((tile) => renderTile(vm, tile, vm.relations.get(tile.occupation.code), describedBy)))}
+    </ul>
+  </div>`;
 }
 
 /**

@@ -61,8 +61,13 @@ export interface RouteViewModel {
   tabStop: string;
   selected: string;
   collapsed: ReadonlySet<string>;
-  /** Pathways whose bodies the map view renders (a very large route's later ones follow in later tasks). */
-  renderedPathways: number;
+  /** Clusters, in the model's render order, whose tiles the map view renders (a very large route's later ones follow in later tasks). */
+  renderedClusters: number;
+  /**
+   * Changes identity exactly when something a tile shows changes (filters, selection, favourites, offered, strings,
+   * links): a cluster whose tiles were rendered with the same token and tab stop is not rendered again.
+   */
+  tileState: object;
   relations: ReadonlyMap<string, readonly Relation[]>;
   /** The `favourites` attribute. */
   favourites: boolean;
