@@ -69,34 +69,63 @@ describe('<route-map> on a very large route', () => {
     }
   });
 
-  it('lets a keyboard user reach the last occupation at once, before the later pathways would have arrived', async () => {
+  it('opens with only the first pathway expanded; the others are collapsed, counted and one key away', async () => {
     const document = await largeRoute();
     const el = await firstPart(document);
-    expect(tiles(el).length).to.be.lessThan(total(document));
-    shadow(el).querySelector<HTMLElement>('.toggle--pathway')!.focus();
+    const toggles = [...shadow(el).querySelectorAll<HTMLElement>('.toggle--pathway')];
+    expect(toggles.map((toggle) => toggle.getAttribute('aria-expanded'))).to.deep.equal(['true', ...toggles.slice(1).map(() => 'false')]);
+    // Collapsed bodies are hidden="until-found": not laid out, yet in the page for find-in-page.
+    expect(shadow(el).querySelector(`#${toggles.at(-1)!.getAttribute('aria-controls')}`)!.getAttribute('hidden')).to.equal('until-found');
+    expect(toggles.at(-1)!.querySelector('.count')!.textContent).to.match(/^\d+ occupations?$/);
+
+    // A keyboard user: End goes to the last pathway's toggle, Enter opens it, End again reaches its last occupation,
+    // even before the later parts would have arrived.
+    toggles[0]!.focus();
+    await sendKeys({ press: 'End' });
+    expect(shadow(el).activeElement).to.equal(toggles.at(-1));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggles.at(-1)!.getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'End' });
     const lastInOrder = tiles(el).at(-1)!;
     expect(tiles(el)).to.have.length(total(document));
     expect((shadow(el).activeElement as HTMLElement).dataset.code).to.equal(lastInOrder.dataset.code);
-    // The last tile of the map belongs to the last pathway, which was not rendered when End was pressed.
     expect(document.pathways.at(-1)!.clusters.flatMap((cluster) => cluster.occupations.map((occupation) => occupation.code))).to.include(lastInOrder.dataset.code);
   });
 
-  it('puts every occupation in the page and in the accessibility tree, far below the viewport too', async () => {
+  it('keeps the pathway of the selected occupation open', async () => {
+    const document = await largeRoute();
+    const code = document.pathways.at(-1)!.clusters[0]!.occupations[0]!.code;
+    const el = await fixture<RouteMap>(html`<route-map route="digital" no-attribution selected=${code} .client=${clientFor(document)}></route-map>`);
+    await waitUntil(() => shadow(el).querySelector(`.tile[data-code="${code}"]`), 'selected tile rendered', { timeout: 5000 });
+    const toggles = [...shadow(el).querySelectorAll<HTMLElement>('.toggle--pathway')];
+    expect(toggles[0]!.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggles.at(-1)!.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggles[1]!.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('puts every occupation in the page; find-in-page opens a collapsed pathway; screen readers reach it once open', async () => {
     const document = await largeRoute();
     const el = await firstPart(document);
     await waitUntil(() => tiles(el).length === total(document), 'every occupation rendered', { timeout: 5000 });
     const last = tiles(el).at(-1)!;
-    expect(last.getBoundingClientRect().top, 'the last occupation is far below the viewport').to.be.greaterThan(window.innerHeight);
-    expect(last.closest('[hidden]')).to.equal(null);
-    // No content-visibility: Chromium leaves skipped content out of the accessibility tree (screen readers would not
-    // find it) — the tile must be there without being scrolled to.
-    type AxNode = { role: string; name: string; children?: AxNode[] };
+    const body = last.closest<HTMLElement>('.pathway__body')!;
+    expect(body.getAttribute('hidden')).to.equal('until-found');
+    // Chromium's find-in-page engine (window.find drives it) finds the words in the collapsed pathway…
     const title = last.querySelector('.tile__title')!.textContent!.trim();
-    const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
-    expect(findAccessibilityNode<AxNode>(snapshot, (node) => node.role === 'button' && node.name.startsWith(title)), `“${title}” in the accessibility tree`).to.exist;
-    // Chromium's find-in-page engine (window.find) finds it too.
     window.getSelection()!.removeAllRanges();
     expect((window as unknown as { find(text: string): boolean }).find(title), `find-in-page finds “${title}”`).to.be.true;
+    // …and a real find (Ctrl+F, or a link to a text fragment) fires beforematch on the hidden="until-found" part before
+    // it shows the match; window.find does not, so the event is sent here as the browser sends it.
+    body.dispatchEvent(new Event('beforematch', { bubbles: true }));
+    await waitUntil(() => !body.hasAttribute('hidden'), 'the pathway opened for the match', { timeout: 2000 });
+    await el.updateComplete;
+    expect(shadow(el).querySelector(`[aria-controls="${body.id}"]`)!.getAttribute('aria-expanded')).to.equal('true');
+    expect(last.getBoundingClientRect().top, 'the last occupation is far below the viewport').to.be.greaterThan(window.innerHeight);
+    // No content-visibility: Chromium leaves skipped content out of the accessibility tree — an open pathway's tiles
+    // must be there without being scrolled to.
+    type AxNode = { role: string; name: string; children: AxNode[] };
+    const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
+    expect(findAccessibilityNode<AxNode>(snapshot, (node) => node.role === 'button' && node.name.startsWith(title)), `“${title}” in the accessibility tree`).to.exist;
   });
 });

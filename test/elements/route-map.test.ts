@@ -9,7 +9,8 @@ const API_BASE = '/test/.snapshot/v1/';
 
 const shadow = (el: RouteMap) => el.shadowRoot!;
 const tiles = (el: RouteMap) => [...shadow(el).querySelectorAll<HTMLElement>('.map .tile')];
-const shownTiles = (el: RouteMap) => tiles(el).filter((tile) => tile.getClientRects().length > 0);
+// Shown to a person: not display: none, not in a collapsed (hidden="until-found", content-visibility: hidden) part.
+const shownTiles = (el: RouteMap) => tiles(el).filter((tile) => tile.checkVisibility());
 const shownCodes = (el: RouteMap) => shownTiles(el).map((tile) => tile.dataset.code!);
 const tileFor = (el: RouteMap, code: string) => shadow(el).querySelector<HTMLElement>(`[data-code="${code}"]`)!;
 const activeInShadow = (el: RouteMap) => shadow(el).activeElement as HTMLElement | null;

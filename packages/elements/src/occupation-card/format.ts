@@ -1,11 +1,13 @@
 /** Formatting and URL helpers for `<occupation-card>`: pure functions, so they are easy to test and reuse. */
 
-const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+// Made on first use (see shared/currency.ts): locale data loads only when a date is shown.
+let longDate: Intl.DateTimeFormat | undefined;
 
 /** 24 May 2018, from an ISO date (`YYYY-MM-DD`); `null` when the date cannot be read, so nothing shows. */
 export function formatDate(isoDate: string): string | null {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? null : longDate.format(date);
+  if (Number.isNaN(date.getTime())) return null;
+  return (longDate ??= new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })).format(date);
 }
 
 /** An outside link worth rendering: http(s) only, whatever the data claims. */

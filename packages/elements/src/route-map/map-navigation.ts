@@ -21,7 +21,8 @@ export const NAV_KEYS: ReadonlySet<string> = new Set<NavKey>(['ArrowUp', 'ArrowD
 export function collectNavItems(root: ParentNode): NavItem[] {
   const items: NavItem[] = [];
   for (const element of root.querySelectorAll<HTMLElement>('[data-nav]')) {
-    if (element.getClientRects().length === 0) continue;
+    // A collapsed part (hidden="until-found") is never laid out: skip it without asking for its geometry.
+    if (element.closest('[hidden]') || element.getClientRects().length === 0) continue;
     items.push({
       element,
       key: element.dataset.nav!,

@@ -4,12 +4,12 @@ import type { RouteModel } from './route-model.js';
 /** Routes with more occupations than this render their map a few clusters at a time; smaller ones all at once. */
 export const PROGRESSIVE_THRESHOLD = 150;
 /** Occupations in the first render (whole clusters, in render order): more than a phone or a wide page shows at first. */
-const FIRST_TILES = 36;
+const FIRST_TILES = 24;
 /**
  * Occupations added per later task (whole clusters). Small enough that a task stays well under the 50 ms a long task
  * starts at on a mid-range phone (tiles cost about a quarter of a millisecond each there, with Lit's first render).
  */
-const NEXT_TILES = 40;
+const NEXT_TILES = 24;
 
 /** How many clusters of the render order, from `from`, it takes to reach `tiles` more occupations (at least one). */
 function clustersFor(model: RouteModel, from: number, tiles: number): number {
@@ -23,7 +23,7 @@ function clustersFor(model: RouteModel, from: number, tiles: number): number {
 /**
  * Renders the map of a very large route (Engineering and manufacturing has 368 occupations) a few clusters at a time,
  * in the model's render order (the top of every band column first): the first clusters in the render that follows
- * the data, the rest in later tasks of about 40 occupations each, so no task blocks the page for long on a phone.
+ * the data, the rest in later tasks of about 24 occupations each, one a frame, so no task blocks the page for long on a phone.
  * Every pathway, band and cluster heading is there from the first render; the tiles follow within a few tasks, and at
  * once when a person moves through the map with the keyboard (`complete()`), so every occupation stays reachable by
  * keyboard, by find-in-page and by screen readers.
@@ -32,6 +32,7 @@ export class ProgressiveRenderController implements ReactiveController {
   private model?: RouteModel;
   /** Clusters (of the render order) whose tiles are rendered. */
   private limit = Number.POSITIVE_INFINITY;
+  private frame?: number;
   private timer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -45,6 +46,11 @@ export class ProgressiveRenderController implements ReactiveController {
       this.limit = model.tiles.length > PROGRESSIVE_THRESHOLD ? clustersFor(model, 0, FIRST_TILES) : Number.POSITIVE_INFINITY;
     }
     return this.limit;
+  }
+
+  /** The pathways a very large route starts with collapsed: all but the first (none on smaller routes). */
+  collapsedAtFirst(model: RouteModel): string[] {
+    return model.tiles.length > PROGRESSIVE_THRESHOLD ? model.pathways.slice(1).map((pathway) => pathway.key) : [];
   }
 
   /** Whether some clusters of the current route still wait for their tiles. */
@@ -62,14 +68,18 @@ export class ProgressiveRenderController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.pending || this.timer !== undefined) return;
-    // A task of its own (not a microtask), so the browser can paint and answer input between the parts.
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      if (!this.pending) return;
-      this.limit = clustersFor(this.model!, this.limit, NEXT_TILES);
-      this.host.requestUpdate();
-    }, 0);
+    if (!this.pending || this.frame !== undefined || this.timer !== undefined) return;
+    // The next part waits for the next frame and then runs in a task of its own: the browser lays out and paints each
+    // part before the next one (back-to-back tasks would leave it all to one long layout) and answers input between.
+    this.frame = requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        if (!this.pending) return;
+        this.limit = clustersFor(this.model!, this.limit, NEXT_TILES);
+        this.host.requestUpdate();
+      }, 0);
+    });
   }
 
   hostDisconnected(): void {
@@ -81,7 +91,9 @@ export class ProgressiveRenderController implements ReactiveController {
   }
 
   private cancel(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     if (this.timer !== undefined) clearTimeout(this.timer);
+    this.frame = undefined;
     this.timer = undefined;
   }
 }

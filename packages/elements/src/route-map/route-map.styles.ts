@@ -13,8 +13,9 @@ const frameStyles = css`
     --_om-color-progression: var(--om-color-progression, #0b0c0c);
   }
 
-  /* Layout rules below set display; a collapsed or filtered-out part must stay hidden whatever they say. */
-  [hidden] {
+  /* Layout rules below set display; a filtered-out part must stay hidden whatever they say. A collapsed part is
+     hidden="until-found": not rendered, but find-in-page still finds its words and opens it (beforematch). */
+  [hidden]:not([hidden='until-found']) {
     display: none !important;
   }
 
@@ -214,6 +215,7 @@ const responsiveStyles = css`
 
   @media (forced-colors: active) {
     .shape,
+    .tile .shape,
     .favourite-marker {
       color: CanvasText;
     }

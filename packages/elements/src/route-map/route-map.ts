@@ -262,6 +262,9 @@ export class RouteMap extends OmElement {
     expandAll: () => {
       this.collapsed = new Set();
     },
+    expand: (key) => {
+      if (this.collapsed.has(key)) this.collapsed = new Set([...this.collapsed].filter((collapsed) => collapsed !== key));
+    },
     collapseAll: (model) => {
       this.collapsed = new Set(model.pathways.map((pathway) => pathway.key));
       this.navigation.activeKey = '';
@@ -283,6 +286,26 @@ export class RouteMap extends OmElement {
       this.collapsed = new Set();
       this.navigation.activeKey = '';
     }
+    this.collapseLargeRoute();
+  }
+
+  /** The route whose first render set the collapsed pathways (a very large route starts with its first one open). */
+  private collapsedFor?: RouteModel;
+
+  /**
+   * A very large route (Engineering and manufacturing has 368 occupations) opens with only its first pathway
+   * expanded — and the pathway of the selected occupation, or the one the `pathway` filter names — so a phone lays
+   * out one pathway, not three. The others are there, collapsed (`hidden="until-found"`: find-in-page opens them).
+   */
+  private collapseLargeRoute(): void {
+    const document = this.data.value;
+    if (!document || isEmptyRoute(document)) return;
+    const model = routeModel(document);
+    if (model === this.collapsedFor) return;
+    this.collapsedFor = model;
+    const keep = new Set([model.pathways[0]?.key, model.tilesByCode.get(this.selected)?.[0]?.pathway.key, findPathway(model, this.pathway)?.key]);
+    const later = this.progressive.collapsedAtFirst(model).filter((key) => !keep.has(key));
+    if (later.length) this.collapsed = new Set([...this.collapsed, ...later]);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -142,6 +142,10 @@ export const mapViewStyles = css`
     gap: var(--_om-space-2);
     font-size: var(--_om-font-size-small);
   }
+  /* A tile's status shape takes the colour its status class sets on the tile. */
+  .tile .shape {
+    color: var(--_om-status-color, var(--_om-color-text));
+  }
   .status {
     display: inline-flex;
     align-items: center;

@@ -43,7 +43,7 @@ function renderPathway(vm: RouteViewModel, pathway: PathwayModel) {
       </button>`,
       'heading--pathway',
     )}
-    <div class="pathway__body" id=${`${pathway.key}-body`} ?hidden=${!expanded}>${renderColumns(vm, pathway)}</div>
+    <div class="pathway__body" id=${`${pathway.key}-body`} hidden=${expanded ? nothing : 'until-found'} @beforematch=${() => vm.actions.expand(pathway.key)}>${renderColumns(vm, pathway)}</div>
   </div>`;
 }
 
@@ -86,7 +86,7 @@ function renderCluster(vm: RouteViewModel, pathway: PathwayModel, cluster: Clust
       </button>`,
       'heading--cluster',
     )}
-    <ul class="tiles" id=${`${cluster.key}-body`} ?hidden=${!clusterExpanded}>
+    <ul class="tiles" id=${`${cluster.key}-body`} hidden=${clusterExpanded ? nothing : 'until-found'} @beforematch=${() => vm.actions.expand(cluster.key)}>
       ${guard([vm.tileState, tabStop], () => cluster.tiles.map((tile) => renderTile(vm, tile, vm.relations.get(tile.occupation.code), describedBy)))}
     </ul>
   </div>`;
@@ -94,8 +94,8 @@ function renderCluster(vm: RouteViewModel, pathway: PathwayModel, cluster: Clust
 
 /**
  * A tile is the one template the map repeats hundreds of times, so it is kept flat: the status shape is drawn by
- * CSS from the tile's status class (no SVG per tile), and the product markers are one text run, with their words
- * beside them for assistive technology.
+ * CSS from the tile's status class (no SVG per tile), and the product markers are one text run, with the status and
+ * product words beside them for assistive technology.
  */
 function renderTile(vm: RouteViewModel, tile: TileModel, relations: readonly Relation[] | undefined, describedBy: string) {
   const { text } = vm;
@@ -105,7 +105,10 @@ function renderTile(vm: RouteViewModel, tile: TileModel, relations: readonly Rel
   const offered = vm.offered?.has(occupation.code) ?? false;
   const className = `tile status--${occupation.status}${relations ? relations.map((relation) => ` is-${relation}`).join('') : ''}`;
   const markers = tile.productTypes.map((type) => productMarker(type.slug, type.typeName)).join(' ');
-  const content = html`<span class="tile__title">${occupation.title}${offered ? renderOfferedMarker(text) : nothing}${favourite ? renderFavouriteMarker(text) : nothing}</span><span class="tile__meta"><span class="tile__level">${text.level(occupation.level)}</span><span class="status"><span class="shape" part="status-icon"></span><span class="om-visually-hidden">${statusLabel(occupation.status, text)}</span></span><span class="markers" aria-hidden="true" ?hidden=${!markers}>${markers}</span><span class="om-visually-hidden">${tile.productTypes.map((type) => productLabel(type.slug, text, type.typeName)).join(', ')}</span></span>${relations ? renderBadges(relations, text) : nothing}`;
+  const products = tile.productTypes.map((type) => productLabel(type.slug, text, type.typeName)).join(', ');
+  // The status and product words share one visually hidden span: each element costs style and layout, ×368.
+  const words = products ? `${statusLabel(occupation.status, text)}. ${products}` : statusLabel(occupation.status, text);
+  const content = html`<span class="tile__title">${occupation.title}${offered ? renderOfferedMarker(text) : nothing}${favourite ? renderFavouriteMarker(text) : nothing}</span><span class="tile__meta"><span class="tile__level">${text.level(occupation.level)}</span><span class="shape" part="status-icon"></span><span class="markers" aria-hidden="true" ?hidden=${!markers}>${markers}</span><span class="om-visually-hidden">${words}</span></span>${relations ? renderBadges(relations, text) : nothing}`;
   if (vm.occupationHref) {
     return html`<li class="tile-item" ?hidden=${!isVisible}>${renderOccupationControl(vm, tile, content, className, describedBy)}</li>`;
   }

@@ -35,6 +35,8 @@ export interface RouteMapActions {
   onItemClick: (event: MouseEvent) => void;
   onFocusIn: (event: FocusEvent) => void;
   expandAll: () => void;
+  /** Expands one pathway or cluster (find-in-page found something in it). */
+  expand: (key: string) => void;
   collapseAll: (model: RouteModel) => void;
   changeFilter: (change: Partial<FilterValues>) => void;
   clearFilters: () => void;
