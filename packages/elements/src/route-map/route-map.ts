@@ -303,7 +303,7 @@ export class RouteMap extends OmElement {
     const model = routeModel(document);
     if (model === this.collapsedFor) return;
     this.collapsedFor = model;
-    const keep = new Set([model.pathways[0]?.key, model.tilesByCode.get(this.selected)?.[0]?.pathway.key, findPathway(model, this.pathway)?.key]);
+    const keep = new Set([model.pathways[0]?.key, model.tilesByCode.get(this.selected)?.[0]?.pathway.key, findPathway(model, this.pathway ?? '')?.key]);
     const later = this.progressive.collapsedAtFirst(model).filter((key) => !keep.has(key));
     if (later.length) this.collapsed = new Set([...this.collapsed, ...later]);
   }
