@@ -1,5 +1,5 @@
 // <route-map> fetches the code of the parts not every map shows — the list and table views, the control bar, the
-// course-list matcher — only when it shows them (issue #18), and a part whose code cannot be fetched shows a Retry in
+// course-list matcher, the URL state — only when it needs them (issue #18), and a part whose code cannot be fetched shows a Retry in
 // its place (or, for the matcher, the course-list notice) while the rest of the map works on.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../packages/elements/src/define/route-map.js';
@@ -11,7 +11,7 @@ const shadow = (el: RouteMap) => el.shadowRoot!;
 const partError = (el: RouteMap) => shadow(el).querySelector('[part="error"][role="alert"]');
 
 /** Counts each part's loads, and lets a test fail or hold the next one. */
-const calls = { views: 0, controls: 0, matcher: 0 };
+const calls = { views: 0, controls: 0, matcher: 0, url: 0 };
 let failNext: keyof typeof calls | '' = '';
 let holdViews: Promise<void> | undefined;
 const counted = <T>(name: keyof typeof calls, load: () => Promise<T>) => async (): Promise<T> => {
@@ -28,6 +28,7 @@ class PartsMap extends RouteMap {
   static override loadTextViews = counted('views', RouteMap.loadTextViews);
   static override loadControls = counted('controls', RouteMap.loadControls);
   static override loadCoursesMatcher = counted('matcher', RouteMap.loadCoursesMatcher);
+  static override loadUrlState = counted('url', RouteMap.loadUrlState);
 }
 customElements.define('parts-map', PartsMap);
 
@@ -39,7 +40,7 @@ async function rendered(el: RouteMap): Promise<RouteMap> {
 
 describe('<route-map> parts loaded on demand', () => {
   beforeEach(() => {
-    calls.views = calls.controls = calls.matcher = 0;
+    calls.views = calls.controls = calls.matcher = calls.url = 0;
     failNext = '';
     holdViews = undefined;
   });
@@ -47,7 +48,7 @@ describe('<route-map> parts loaded on demand', () => {
   it('a map with the default attributes fetches none of them', async () => {
     const el = await rendered(await fixture<RouteMap>(html`<parts-map api-base=${API_BASE} route="digital"></parts-map>`));
     expect(shadow(el).querySelectorAll('.map .tile').length).to.be.greaterThan(0);
-    expect(calls).to.deep.equal({ views: 0, controls: 0, matcher: 0 });
+    expect(calls).to.deep.equal({ views: 0, controls: 0, matcher: 0, url: 0 });
   });
 
   it('a map that starts as a list or with controls has them when om-load fires, not after', async () => {
@@ -131,6 +132,43 @@ describe('<route-map> parts loaded on demand', () => {
     expect(shadow(el).querySelectorAll('.map .tile').length).to.be.greaterThan(0);
     expect(shadow(el).querySelector('[part="offered-marker"]')).to.equal(null);
     expect(calls.matcher).to.equal(1);
+  });
+
+  it('sync-url applies a linked view before the first render of the map, and its code is fetched once', async () => {
+    const originalUrl = location.href;
+    history.replaceState(null, '', '#om-route-map=view:table;levels:4-5');
+    try {
+      const el = await fixture<RouteMap>(html`<parts-map api-base=${API_BASE} route="digital" sync-url></parts-map>`);
+      await oneEvent(el, 'om-load');
+      await el.updateComplete;
+      expect([el.view, el.levels]).to.deep.equal(['table', '4-5']);
+      expect(shadow(el).querySelector('.table-wrap'), 'the table at om-load').to.not.equal(null);
+      expect(calls.url).to.equal(1);
+    } finally {
+      history.replaceState(null, '', originalUrl);
+    }
+  });
+
+  it('sync-url whose code cannot be fetched leaves the map working, its state just not in the URL', async () => {
+    const originalUrl = location.href;
+    history.replaceState(null, '', '#intro');
+    failNext = 'url';
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args[0]);
+    try {
+      const el = await rendered(await fixture<RouteMap>(html`<parts-map api-base=${API_BASE} route="digital" sync-url controls></parts-map>`));
+      expect(String(warnings[0])).to.contain('sync-url');
+      shadow(el).querySelector<HTMLInputElement>('#level-4')!.click();
+      await el.updateComplete;
+      expect(el.levels).to.equal('4');
+      expect(shadow(el).querySelectorAll('.map .tile').length).to.be.greaterThan(0);
+      expect(location.hash).to.equal('#intro');
+      expect(partError(el)).to.equal(null);
+    } finally {
+      console.warn = warn;
+      history.replaceState(null, '', originalUrl);
+    }
   });
 
   it('a course list given by script is matched once its matcher has arrived', async () => {

@@ -16,7 +16,8 @@ import { tokens } from '../shared/styles.js';
 import { occupationHref } from '../shared/occupation-href.js';
 import { routeMapStyles } from './route-map.styles.js';
 import { filterTiles, findPathway, isEmptyRoute, readFilters, routeModel, type RouteModel, type TileModel } from './route-model.js';
-import { UrlStateController } from './url-state-controller.js';
+import { AuthoredFilters } from './authored-filters.js';
+import type { UrlStateController } from './url-state-controller.js';
 import { RouteFavouritesController } from './favourites-controller.js';
 import { SearchIndexController } from './search-index-controller.js';
 import { KeyboardNavigationController } from './keyboard-navigation-controller.js';
@@ -125,6 +126,8 @@ export class RouteMap extends OmElement {
   static loadControls = () => import('./views/controls.js');
   /** @internal */
   static loadCoursesMatcher = () => import('./courses-overlay.js');
+  /** @internal */
+  static loadUrlState = () => import('./url-state-controller.js');
 
   /** Per-element overrides of any visible string, this element's own included (passed on to the elements it shows). */
   @property({ attribute: false }) override strings: Partial<RouteMapStrings & OccupationCardStrings & FavouriteToggleStrings> = {};
@@ -229,7 +232,11 @@ export class RouteMap extends OmElement {
     elementsLoader: () => (this.constructor as typeof RouteMap).loadDialogElements,
     focusItem: (key) => this.navigation.focusItem(key),
   });
-  private readonly urlState = new UrlStateController(this, { closeDialog: () => this.occupationDialog.close() });
+  /** The host's own filter settings, told apart from what the controls (and the URL) set. */
+  private readonly filters = new AuthoredFilters(this);
+  /** With `sync-url`: the controller that keeps the filters in the URL, once its code has arrived. */
+  private urlState?: UrlStateController;
+  private urlStateLoading?: Promise<void>;
   private readonly favouritesState = new RouteFavouritesController(this, () => (this.constructor as typeof RouteMap).loadFavouriteElements?.() ?? Promise.resolve());
   private readonly searchIndex = new SearchIndexController(this);
   /** The course list, and the code that matches it to this route's occupations, which loads only with a list. */
@@ -280,8 +287,10 @@ export class RouteMap extends OmElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.urlState.beforeUpdate();
-    if (changed.has('syncUrl') && this.syncUrl && changed.get('syncUrl') === false) this.urlState.enabled();
+    if (this.urlState) this.urlState.beforeUpdate();
+    else this.filters.noteHostValues();
+    if (this.syncUrl) void this.syncWithUrl();
+    if (changed.has('syncUrl') && this.syncUrl && changed.get('syncUrl') === false) this.urlState?.enabled();
     if (changed.has('route')) {
       this.collapsed = new Set();
       this.navigation.activeKey = '';
@@ -309,7 +318,21 @@ export class RouteMap extends OmElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.urlState.afterUpdate(changed.has('search') && changed.size === 1);
+    this.urlState?.afterUpdate(changed.has('search') && changed.size === 1);
+  }
+
+  /**
+   * `sync-url`: loads the URL-state code (once), which then applies the URL's state and keeps it up to date. Without
+   * it (a chunk that cannot be fetched) the map works on, its state just not in the URL.
+   */
+  private syncWithUrl(): Promise<void> {
+    this.urlStateLoading ??= this.parts.loadUrlState().then(
+      ({ UrlStateController }) => {
+        this.urlState = new UrlStateController(this, { closeDialog: () => this.occupationDialog.close() }, this.filters);
+      },
+      (error: unknown) => console.warn('occupational-maps: <route-map sync-url> could not load its URL-state code; the map works without it.', error),
+    );
+    return this.urlStateLoading;
   }
 
   // ——— Favourites ———
@@ -466,10 +489,12 @@ export class RouteMap extends OmElement {
 
   /**
    * Fetches, alongside the data, the code of the parts these settings show, so that the map appears whole (and
-   * `om-load` follows them). A map with controls fetches the list and table views too, ahead of a switch. A part that
-   * cannot be fetched shows its own Retry in place; the rest of the map works on.
+   * `om-load` follows them): with `sync-url` the URL state first (it may set the view), then the control bar and the
+   * view. A map with controls fetches the list and table views too, ahead of a switch. A part that cannot be fetched
+   * shows its own Retry in place; the rest of the map works on.
    */
-  private loadPartsShown(): Promise<unknown> {
+  private async loadPartsShown(): Promise<unknown> {
+    if (this.syncUrl) await this.syncWithUrl(); // the URL may set the view
     const parts: LazyPart<unknown>[] = [];
     if (this.controls) parts.push(this.controlBar);
     if (this.view === 'list' || this.view === 'table') parts.push(this.textViews);
@@ -499,7 +524,7 @@ export class RouteMap extends OmElement {
 
   /** Applies a change made through the controls, announces the result and tells the host. */
   private changeFilter(change: Partial<FilterValues>): void {
-    this.urlState.set(change);
+    this.filters.set(change);
     void this.updateComplete.then(() => {
       const document = this.data.value;
       if (document && !isEmptyRoute(document)) {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { normaliseCode, parseLevels } from '@occupational-maps/core';
+import { AuthoredFilters, type FilterName } from './authored-filters.js';
 import { formatLevels } from './route-model.js';
 import { readUrlState, writeUrlState, type UrlState } from './url-state.js';
 import { VIEWS, type FilterValues, type RouteMapView } from './views/view-model.js';
@@ -12,34 +13,28 @@ export interface UrlStateHost extends ReactiveControllerHost, FilterValues {
   selected: string;
 }
 
-const FILTER_NAMES = ['levels', 'status', 'products', 'search', 'pathway', 'view', 'offered'] as const;
-type FilterName = (typeof FILTER_NAMES)[number];
-
-const DEFAULTS: FilterValues = { levels: '', status: '', products: '', search: '', pathway: '', view: 'map', offered: '' };
-
 /**
  * `sync-url`: keeps the map's filters, view and selected occupation in a namespaced part of the URL hash, so a
- * filtered view can be linked to and Back and Forward move through it.
+ * filtered view can be linked to and Back and Forward move through it. The map loads this module only with `sync-url`.
  *
- * Only what differs from the host's own settings goes in the URL. Those settings are whatever the host last set —
- * as attributes in markup or as properties (as React wrappers and scripts do) — while values that came from the URL
- * or from the map's controls are not the host's and are recorded as differences. Going back to a URL without the
- * map's part restores the host's settings.
+ * Only what differs from the host's own settings (`AuthoredFilters`) goes in the URL: values that came from the URL
+ * or from the map's controls are recorded as differences. Going back to a URL without the map's part restores the
+ * host's settings.
  */
 export class UrlStateController implements ReactiveController {
-  /** The host's own settings: the values it last set itself. */
-  private authored: FilterValues = { ...DEFAULTS };
-  /** The values last seen or set here, to tell the host's changes from the map's own. */
-  private seen: FilterValues = { ...DEFAULTS };
   /** True while state is being applied from the URL, so it is not written straight back. */
   private applying = false;
   private lastWrittenHash?: string;
   private applyBeforeFirstRender = false;
 
-  /** `closeDialog` is called when the URL clears the selection, so an open card closes with it. */
+  /**
+   * `closeDialog` is called when the URL clears the selection, so an open card closes with it. `filters` are the
+   * host's, when it has been telling its own settings apart since before this controller arrived.
+   */
   constructor(
     private readonly host: UrlStateHost,
     private readonly actions: { closeDialog(): void },
+    private readonly filters = new AuthoredFilters(host),
   ) {
     host.addController(this);
   }
@@ -65,7 +60,7 @@ export class UrlStateController implements ReactiveController {
 
   /** Called first thing in the host's `willUpdate`, so what the URL sets counts as changed in that update. */
   beforeUpdate(): void {
-    this.noteHostValues();
+    this.filters.noteHostValues();
     if (this.applyBeforeFirstRender) {
       this.applyBeforeFirstRender = false;
       if (this.host.syncUrl) this.apply();
@@ -79,39 +74,12 @@ export class UrlStateController implements ReactiveController {
 
   /** Sets filters on behalf of the map's controls (or the URL): they are differences, not the host's settings. */
   set(change: Partial<FilterValues>): void {
-    this.noteHostValues();
-    Object.assign(this.host, change);
-    for (const name of Object.keys(change) as FilterName[]) this.remember(name);
+    this.filters.set(change);
   }
 
   /** After each update: writes the state to the URL (a search keystroke replaces the entry rather than adding one). */
   afterUpdate(searchOnly: boolean): void {
     if (this.host.syncUrl && !this.applying) this.write(searchOnly);
-  }
-
-  /**
-   * Any filter that changed since last seen, other than through `set`, was set by the host: it becomes the host's
-   * setting. A host that sets a filter again to the setting it already had (a React wrapper re-rendering does this on
-   * every render) does not undo what the URL or the person chose, just as an unchanged attribute is not set again.
-   */
-  private noteHostValues(): void {
-    const authored = this.authored as unknown as Record<FilterName, string>;
-    const seen = this.seen as unknown as Record<FilterName, string>;
-    const host = this.host as unknown as Record<FilterName, string>;
-    for (const name of FILTER_NAMES) {
-      const value = host[name];
-      if (value === seen[name]) continue;
-      if (value === authored[name]) {
-        host[name] = seen[name];
-        continue;
-      }
-      authored[name] = value;
-      seen[name] = value;
-    }
-  }
-
-  private remember(name: FilterName): void {
-    (this.seen as unknown as Record<FilterName, string>)[name] = this.host[name];
   }
 
   private onLocationChange = (): void => {
@@ -131,9 +99,9 @@ export class UrlStateController implements ReactiveController {
 
   private setFromState(state: UrlState): void {
     const host = this.host;
-    this.noteHostValues();
+    this.filters.noteHostValues();
     this.applying = true;
-    const authored = this.authored;
+    const authored = this.filters.authored;
     const view = state.view as RouteMapView | undefined;
     this.set({
       levels: state.levels ? formatLevels(parseLevels(state.levels)) : authored.levels,
@@ -155,7 +123,7 @@ export class UrlStateController implements ReactiveController {
   private write(replace: boolean): void {
     // Only what differs from the host's settings goes in the URL, so a plain link to the page shows the embed as authored.
     const host = this.host;
-    const differs = (name: FilterName) => (host[name] !== this.authored[name] ? host[name] : undefined);
+    const differs = (name: FilterName) => (host[name] !== this.filters.authored[name] ? host[name] : undefined);
     const state: UrlState = {
       levels: differs('levels'),
       status: differs('status'),
