@@ -3,13 +3,11 @@ import type { RouteModel } from './route-model.js';
 
 /** Routes with more occupations than this render their map a few clusters at a time; smaller ones all at once. */
 export const PROGRESSIVE_THRESHOLD = 150;
-/** Occupations in the first render (whole clusters, in render order): more than a phone or a wide page shows at first. */
-const FIRST_TILES = 24;
 /**
- * Occupations added per later task (whole clusters). Small enough that a task stays well under the 50 ms a long task
- * starts at on a mid-range phone (tiles cost about a quarter of a millisecond each there, with Lit's first render).
+ * Occupations added per later task (whole clusters, one task a frame). Small, so that a part and the frame that lays
+ * it out stay well under the 50 ms a long task starts at on a mid-range phone.
  */
-const NEXT_TILES = 24;
+const NEXT_TILES = 12;
 
 /** How many clusters of the render order, from `from`, it takes to reach `tiles` more occupations (at least one). */
 function clustersFor(model: RouteModel, from: number, tiles: number): number {
@@ -22,11 +20,11 @@ function clustersFor(model: RouteModel, from: number, tiles: number): number {
 
 /**
  * Renders the map of a very large route (Engineering and manufacturing has 368 occupations) a few clusters at a time,
- * in the model's render order (the top of every band column first): the first clusters in the render that follows
- * the data, the rest in later tasks of about 24 occupations each, one a frame, so no task blocks the page for long on a phone.
- * Every pathway, band and cluster heading is there from the first render; the tiles follow within a few tasks, and at
- * once when a person moves through the map with the keyboard (`complete()`), so every occupation stays reachable by
- * keyboard, by find-in-page and by screen readers.
+ * in the model's render order: the first row of clusters (the top of every band column) in the render that follows
+ * the data, the rest in later tasks of about 12 occupations each, one a frame, so no task blocks a phone for long.
+ * Every pathway and band heading is there from the first render, and a cluster still to come is an empty box of about
+ * its size; the tiles follow within a few frames, and at once when a person moves through the map with the keyboard
+ * (`complete()`), so every occupation stays reachable by keyboard, by find-in-page and by screen readers.
  */
 export class ProgressiveRenderController implements ReactiveController {
   private model?: RouteModel;
@@ -43,7 +41,10 @@ export class ProgressiveRenderController implements ReactiveController {
   renderedClusters(model: RouteModel): number {
     if (model !== this.model) {
       this.model = model;
-      this.limit = model.tiles.length > PROGRESSIVE_THRESHOLD ? clustersFor(model, 0, FIRST_TILES) : Number.POSITIVE_INFINITY;
+      // The first part is the first row of the first pathway: the top cluster of each band column, what a phone
+      // (one column) or a wide page (three side by side) shows first.
+      const firstRow = model.pathways[0]?.columns.filter((column) => column.clusters.length > 0).length ?? 1;
+      this.limit = model.tiles.length > PROGRESSIVE_THRESHOLD ? Math.max(1, firstRow) : Number.POSITIVE_INFINITY;
     }
     return this.limit;
   }
