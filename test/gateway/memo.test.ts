@@ -60,6 +60,27 @@ test('stale-while-revalidate: the stale value answers at once, one refresh repla
   assert.deepEqual(await memo.get('a', source.load), { value: 'two', freshness: 'fresh' });
 });
 
+test('ready: what get answers without waiting, synchronously — fresh, or stale with its refresh started; nothing when a load must be awaited', async () => {
+  let now = 0;
+  const memo = new Memo<string>({ ttlMs: 10, now: () => now, staleWhileRevalidate: true });
+  const source = controlled<string>();
+  assert.equal(memo.ready('a', source.load), undefined, 'nothing held');
+  assert.equal(source.calls(), 0, 'ready never starts a first load');
+  await memo.get('a', async () => 'one');
+  assert.deepEqual(memo.ready('a', source.load), { value: 'one', freshness: 'fresh' });
+  now = 10;
+  assert.deepEqual(memo.ready('a', source.load), { value: 'one', freshness: 'stale' });
+  assert.deepEqual(memo.ready('a', source.load), { value: 'one', freshness: 'stale' });
+  assert.equal(source.calls(), 1, 'one background refresh, as get starts');
+  source.next().resolve('two');
+  await tick();
+  assert.deepEqual(memo.ready('a', source.load), { value: 'two', freshness: 'fresh' });
+  const plain = new Memo<string>({ ttlMs: 10, now: () => now });
+  await plain.get('a', async () => 'one');
+  now = 30;
+  assert.equal(plain.ready('a', source.load), undefined, 'without stale-while-revalidate an expired value waits');
+});
+
 test('`replaces` can refuse a refreshed value (the catalogue refuses an empty walk): the held one stays', async () => {
   let now = 0;
   const refused: unknown[] = [];

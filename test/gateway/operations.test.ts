@@ -264,6 +264,58 @@ describe('health, readiness, access log and metrics', () => {
     }
   });
 
+  test('the access log counts the bytes sent in each coding, 0 for a 304 and a HEAD; the request headers are honoured as sent', async () => {
+    const lines: string[] = [];
+    const gateway = await createGateway({
+      config: { ...configFromEnv({}), apiKey: API_KEY, mapsBase: upstream.mapsBase, standardsBase: upstream.standardsBase, retryBaseMs: 1, retries: 1, allowedOrigins: ['https://college.example'] },
+      source: 'live',
+      log: silent,
+      accessLog: (line) => lines.push(line),
+    });
+    const server = await startServer(gateway.createApp(), 0, '127.0.0.1');
+    const agent = agentFrom('127.0.0.1');
+    try {
+      const path = '/v1/routes/digital.json';
+      const identity = await get(server.url, path, agent, { 'Accept-Encoding': 'identity' });
+      const gzip = await get(server.url, path, agent, { 'Accept-Encoding': 'gzip' });
+      // A header sent twice counts as one list, as Fetch's Headers joins it.
+      const br = await new Promise<Answer>((resolve, reject) => {
+        const url = new URL(server.url);
+        const req = httpRequest({ host: url.hostname, port: url.port, path, agent, headers: ['Host', url.host, 'Accept-Encoding', 'identity;q=0', 'Accept-Encoding', 'br'] as unknown as Record<string, string> }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      const notModified = await get(server.url, path, agent, { 'If-None-Match': String(identity.headers.etag), Origin: 'https://college.example' });
+      const head = await new Promise<number>((resolve, reject) => {
+        const url = new URL(server.url);
+        const req = httpRequest({ host: url.hostname, port: url.port, path, agent, method: 'HEAD' }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+        req.on('error', reject);
+        req.end();
+      });
+      assert.equal(identity.headers['content-encoding'], undefined);
+      assert.equal(gzip.headers['content-encoding'], 'gzip');
+      assert.equal(br.headers['content-encoding'], 'br');
+      assert.equal(notModified.status, 304);
+      assert.equal(notModified.headers['access-control-allow-origin'], 'https://college.example');
+      assert.equal(head, 200);
+      const records = lines.map((line) => JSON.parse(line));
+      assert.deepEqual(records.map((record) => [record.method, record.status, record.bytes]), [
+        ['GET', 200, Number(identity.headers['content-length'])],
+        ['GET', 200, Number(gzip.headers['content-length'])],
+        ['GET', 200, Number(br.headers['content-length'])],
+        ['GET', 304, 0],
+        ['HEAD', 200, 0],
+      ]);
+      assert.ok(records[1].bytes < records[0].bytes && records[2].bytes < records[0].bytes, 'compressed bytes counted, not the raw ones');
+    } finally {
+      agent.destroy();
+      await server.close();
+    }
+  });
+
   test('/metrics: Prometheus text whose counts match what was served and what the upstream received', async () => {
     const gateway = await liveGateway(upstream, PATIENT);
     const server = await startServer(gateway.createApp(), 0, '127.0.0.1');

@@ -65,16 +65,23 @@ export class Memo<T> {
    * one is running or the last one failed moments ago); or loaded now, joining a load already under way.
    */
   async get(key: string, load: () => Promise<T>): Promise<Found<T>> {
+    return this.ready(key, load) ?? { value: await this.start(key, load), freshness: 'miss' };
+  }
+
+  /**
+   * What `get` answers without waiting, synchronously: the held value when fresh, or when stale under
+   * stale-while-revalidate (starting the background refresh as `get` does); undefined when a caller must wait for a
+   * load. The server's hot path for a held document (no promise, no request timer).
+   */
+  ready(key: string, load: () => Promise<T>): Found<T> | undefined {
     const held = this.held.get(key);
-    if (held && this.now() - held.storedAt < this.options.ttlMs) return { value: held.value, freshness: 'fresh' };
-    if (held && this.options.staleWhileRevalidate) {
-      const failed = this.failedAt.get(key);
-      const cooling = failed !== undefined && this.now() - failed < (this.options.refreshRetryMs ?? Math.min(this.options.ttlMs, 60_000));
-      if (cooling && !this.loading.has(key)) return { value: held.value, freshness: 'stale' };
-      this.start(key, load);
-      return { value: held.value, freshness: 'stale' };
-    }
-    return { value: await this.start(key, load), freshness: 'miss' };
+    if (!held) return undefined;
+    if (this.now() - held.storedAt < this.options.ttlMs) return { value: held.value, freshness: 'fresh' };
+    if (!this.options.staleWhileRevalidate) return undefined;
+    const failed = this.failedAt.get(key);
+    const cooling = failed !== undefined && this.now() - failed < (this.options.refreshRetryMs ?? Math.min(this.options.ttlMs, 60_000));
+    if (!cooling || this.loading.has(key)) this.start(key, load);
+    return { value: held.value, freshness: 'stale' };
   }
 
   /** The held value, fresh or not, without loading. */

@@ -12,7 +12,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { mountAssets, type AssetSource } from './assets.js';
 import { createDocumentCache } from './documents.js';
 import { negotiateEncoding, webCompressor, type Coding, type Compressor } from './compress.js';
-import { clientAddress, clientRateLimit, Readiness, type CacheOutcome, type RequestRecord } from './operations.js';
+import { clientAddress, clientRateLimit, Readiness, requestHeader, type CacheOutcome, type RequestRecord } from './operations.js';
 import { entityTag, renderDocument } from './render.js';
 
 export interface AppOptions {
@@ -60,6 +60,8 @@ const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 /** Below this, compression saves less than its headers cost. */
 const COMPRESS_MIN_BYTES = 256;
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** Context key of the body length noted by `sent`. */
+const BYTES_KEY = 'omBytes';
 const EXPOSED_HEADERS = 'ETag, X-OM-Stale, X-OM-Cache, Warning, Retry-After';
 
 /** Documents take no query; a short one (a cache-buster) is ignored, a long one is refused rather than parsed and logged. */
@@ -100,21 +102,30 @@ export function createApp(options: AppOptions): Hono {
 
   /** A 200 (or 304) in the best coding the client accepts, with a strong ETag per representation. */
   function respondEncoded(c: Context, entry: Encoded, headers: Record<string, string>): Response {
-    const coding: Coding = negotiateEncoding(c.req.header('accept-encoding'), [...(entry.br ? ['br' as const] : []), ...(entry.gzip ? ['gzip' as const] : [])]);
+    const coding: Coding = negotiateEncoding(requestHeader(c, 'accept-encoding'), [...(entry.br ? ['br' as const] : []), ...(entry.gzip ? ['gzip' as const] : [])]);
     const body = coding === 'br' ? entry.br! : coding === 'gzip' ? entry.gzip! : entry.body;
     // A strong validator per representation (RFC 9110 §8.8.3); If-None-Match uses weak comparison, so any coding of the same bytes matches.
     headers.ETag = `"${entry.etag}${coding === 'identity' ? '' : `-${coding}`}"`;
-    const ifNoneMatch = c.req.header('if-none-match');
-    if (ifNoneMatch && matches(ifNoneMatch, entry.etag)) return new Response(null, { status: 304, headers });
+    const ifNoneMatch = requestHeader(c, 'if-none-match');
+    if (ifNoneMatch && matches(ifNoneMatch, entry.etag)) return sent(c, new Response(null, { status: 304, headers }), 0);
     if (coding !== 'identity') headers['Content-Encoding'] = coding;
     headers['Content-Length'] = String(body.length);
-    return new Response(c.req.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
+    return sent(c, new Response(c.req.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers }), body.length);
+  }
+
+  /**
+   * Notes the body length of a response for the access log and the metrics, which would otherwise read its
+   * Content-Length back: on Node that turns the response's plain header object into a Fetch `Headers` object.
+   */
+  function sent(c: Context, response: Response, bytes: number): Response {
+    c.set(BYTES_KEY as never, { response, bytes } as never);
+    return response;
   }
 
 
   const corsHeaders = (c: Context): Record<string, string> => {
     if (allowed === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED_HEADERS };
-    const origin = c.req.header('origin');
+    const origin = requestHeader(c, 'origin');
     const headers: Record<string, string> = { Vary: 'Origin' };
     if (origin && allowed.includes(origin)) {
       headers['Access-Control-Allow-Origin'] = origin;
@@ -128,10 +139,11 @@ export function createApp(options: AppOptions): Hono {
 
   const jsonResponse = (c: Context, status: number, value: unknown, extra: Record<string, string> = {}) => {
     const body = new TextEncoder().encode(JSON.stringify(value));
-    return new Response(c.req.method === 'HEAD' ? null : body, {
+    const response = new Response(c.req.method === 'HEAD' ? null : body, {
       status,
       headers: { 'Content-Type': JSON_TYPE, 'Content-Length': String(body.length), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...corsHeaders(c), ...extra },
     });
+    return sent(c, response, body.length);
   };
 
   const app = new Hono();
@@ -143,7 +155,10 @@ export function createApp(options: AppOptions): Hono {
     app.use('*', async (c, next) => {
       const started = performance.now();
       await next();
-      const bytes = c.req.method === 'HEAD' ? 0 : Number(c.res.headers.get('content-length') ?? 0);
+      // The length noted when this very response was made; another response (a route of its own) is asked.
+      const noted = c.get(BYTES_KEY as never) as { response: Response; bytes: number } | undefined;
+      const length = noted?.response === c.res ? noted.bytes : Number(c.res.headers.get('content-length') ?? 0);
+      const bytes = c.req.method === 'HEAD' ? 0 : length;
       onRequest({ method: c.req.method, path: c.req.path, status: c.res.status, bytes, ms: Math.round((performance.now() - started) * 10) / 10, cache: c.get('omCache' as never) as CacheOutcome | undefined, via: (c.env as { omInternal?: string } | undefined)?.omInternal });
     });
   }
@@ -167,7 +182,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', async (c, next) => {
     const method = c.req.method;
     if (method === 'OPTIONS') {
-      const requested = c.req.header('access-control-request-headers');
+      const requested = requestHeader(c, 'access-control-request-headers');
       return new Response(null, {
         status: 204,
         headers: {

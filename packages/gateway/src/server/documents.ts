@@ -100,7 +100,9 @@ export function createDocumentCache<T>(options: DocumentCacheOptions<T>) {
     /** The held copy (fresh or stale), else one shared build that this request waits for, up to `requestTimeoutMs`. */
     async outcome(path: string, kind: EmbedDocumentKind, key: string | null): Promise<DocumentOutcome<T>> {
       try {
-        const found = await within(documents.get(path, () => build(kind, key)), requestTimeoutMs);
+        const load = () => build(kind, key);
+        // A held copy answers at once; only a request that waits for a build gets a timer.
+        const found = documents.ready(path, load) ?? (await within(documents.get(path, load), requestTimeoutMs));
         const cache: CacheOutcome = found.freshness === 'fresh' ? 'hit' : found.freshness;
         events.emit('cache', { path, outcome: cache });
         return { entry: found.value, cache };
