@@ -106,9 +106,11 @@ describe('<route-map> parts loaded on demand', () => {
     expect(shadow(el).querySelector('[part~="attribution"], [part~="sample-notice"]')).to.not.equal(null);
     expect(partError(el)!.textContent).to.contain('could not be loaded');
     await expect(el).to.be.accessible();
+    partError(el)!.querySelector('button')!.focus();
     partError(el)!.querySelector('button')!.click();
     await waitUntil(() => shadow(el).querySelector('.table-wrap'), 'the table after Retry');
     expect(partError(el)).to.equal(null);
+    await waitUntil(() => shadow(el).activeElement === shadow(el).querySelector('.table-wrap'), 'focus on the table, not lost');
     expect(calls.views).to.equal(2);
     expect(mapErrors).to.equal(0);
   });
@@ -119,8 +121,10 @@ describe('<route-map> parts loaded on demand', () => {
     await waitUntil(() => partError(el), 'the controls’ error shown');
     expect(shadow(el).querySelectorAll('.map .tile').length).to.be.greaterThan(0);
     expect(shadow(el).querySelector('.controls')).to.equal(null);
+    partError(el)!.querySelector('button')!.focus();
     partError(el)!.querySelector('button')!.click();
     await waitUntil(() => shadow(el).querySelector('.controls'), 'the controls after Retry');
+    await waitUntil(() => shadow(el).activeElement === shadow(el).querySelector('.controls'), 'focus on the controls, not lost');
     expect(calls.controls).to.equal(2);
   });
 

@@ -462,14 +462,14 @@ export class RouteMap extends OmElement {
       </div>`;
     } else if (this.view === 'list' || this.view === 'table') {
       const view = this.view;
-      body = this.renderPart(this.textViews, (views) => (view === 'list' ? views.renderListView(vm) : views.renderTableView(vm)), renderSkeleton());
+      body = this.renderPart(this.textViews, view, (views) => (view === 'list' ? views.renderListView(vm) : views.renderTableView(vm)), renderSkeleton());
     } else {
       body = renderMapView(vm);
     }
     return html`
       ${renderHeader(this, model.document.name, text, text.mapShowing(shown, model.tiles.length), vm.offered ? offeredCount(text, model, vm.offered) : undefined)}
       ${renderCoursesNotice(vm.courses, text)}
-      ${this.controls ? this.renderPart(this.controlBar, (bar) => bar.renderControls(vm)) : nothing}
+      ${this.controls ? this.renderPart(this.controlBar, 'controls', (bar) => bar.renderControls(vm)) : nothing}
       ${this.searchIndex.failed && filters.terms.length > 0 ? html`<p class="note">${text.mapSearchTitlesOnly}</p>` : nothing}
       ${renderSelection(vm)}
       ${body}
@@ -502,15 +502,27 @@ export class RouteMap extends OmElement {
     return Promise.allSettled(parts.map((part) => part.ready()));
   }
 
-  /** A part whose code loads on demand: itself once the code is there, `loading` until then, a Retry if it failed. */
-  private renderPart<T>(part: LazyPart<T>, draw: (module: T) => unknown, loading: unknown = nothing) {
+  /**
+   * A part whose code loads on demand (its element has `part="{name}"`): itself once the code is there, `loading`
+   * until then, a Retry if it failed.
+   */
+  private renderPart<T>(part: LazyPart<T>, name: string, draw: (module: T) => unknown, loading: unknown = nothing) {
     const module = part.get();
     if (module) return draw(module);
     if (!part.failed) return loading;
     const text = this.text;
+    const retry = () =>
+      part.ready().then(async () => {
+        await this.updateComplete;
+        // The Retry button has gone: focus moves to the part that replaced it rather than being lost.
+        const target = this.renderRoot.querySelector<HTMLElement>(`[part~="${name}"]`);
+        if (!target || this.shadowRoot!.activeElement) return;
+        if (target.tabIndex < 0) target.tabIndex = -1;
+        target.focus({ preventScroll: true });
+      }, () => {});
     return html`<div class="message" part="error" role="alert">
       <p>${text.errorTitle}</p>
-      <button type="button" class="om-button" @click=${() => void part.ready().catch(() => {})}>${text.retry}</button>
+      <button type="button" class="om-button" @click=${retry}>${text.retry}</button>
     </div>`;
   }
 
