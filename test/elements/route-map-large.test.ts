@@ -37,10 +37,10 @@ const clientFor = (document: RouteMapDocument): EmbedClient =>
 
 const total = (document: RouteMapDocument) => document.pathways.reduce((sum, pathway) => sum + pathway.clusters.reduce((count, cluster) => count + cluster.occupations.length, 0), 0);
 
-/** The map once its first part is in the page (the data has arrived and the first render is done). */
+/** The map once its first part is in the page: the frame first (headings, empty cluster boxes), tiles a frame later. */
 async function firstPart(document: RouteMapDocument): Promise<RouteMap> {
   const el = await fixture<RouteMap>(html`<route-map route="digital" no-attribution .client=${clientFor(document)}></route-map>`);
-  while (!shadow(el).querySelector('.map .tile')) await el.updateComplete;
+  await waitUntil(() => shadow(el).querySelector('.map .tile'), 'the first part rendered', { timeout: 5000 });
   return el;
 }
 
@@ -57,6 +57,19 @@ describe('<route-map> on a very large route', () => {
     await waitUntil(() => tiles(el).length === total(document), 'every occupation rendered', { timeout: 5000 });
     expect(shadow(el).querySelectorAll('[aria-busy="true"]')).to.have.length(0);
     expect(shadow(el).querySelector('.summary')!.textContent).to.equal(`${total(document)} occupations`);
+  });
+
+  it('draws the frame in the render that follows the data, with no tile yet, and the first tiles a frame later', async () => {
+    const document = await largeRoute();
+    const el = await fixture<RouteMap>(html`<route-map route="digital" no-attribution .client=${clientFor(document)}></route-map>`);
+    // The data arrives in microtasks (the client answers at once); the next part waits for a frame, so looking between
+    // updates, without letting a task run, sees the render that followed the data.
+    for (let i = 0; i < 50 && !shadow(el).querySelector('.map'); i++) await el.updateComplete;
+    expect(shadow(el).querySelector('.map'), 'the map frame rendered').to.exist;
+    expect(shadow(el).querySelectorAll('.map .tile'), 'no tile in the render that follows the data').to.have.length(0);
+    expect(shadow(el).querySelectorAll('.toggle--pathway')).to.have.length(document.pathways.length);
+    expect(shadow(el).querySelectorAll('.cluster--pending').length).to.equal(document.pathways.reduce((sum, pathway) => sum + pathway.clusters.length, 0));
+    await waitUntil(() => shadow(el).querySelector('.map .tile'), 'the first tiles a frame later', { timeout: 5000 });
   });
 
   it('renders the top of every band column of the first pathway in the first part', async () => {

@@ -18,10 +18,14 @@ function clustersFor(model: RouteModel, from: number, tiles: number): number {
   return count;
 }
 
+/** The top cluster of each band column of the first pathway: what a phone (one column) or a wide page (three side by side) shows first. */
+const firstRow = (model: RouteModel): number => Math.max(1, model.pathways[0]?.columns.filter((column) => column.clusters.length > 0).length ?? 1);
+
 /**
  * Renders the map of a very large route (Engineering and manufacturing has 368 occupations) a few clusters at a time,
- * in the model's render order: the first row of clusters (the top of every band column) in the render that follows
- * the data, the rest in later tasks of about 12 occupations each, one a frame, so no task blocks a phone for long.
+ * in the model's render order: the headings and an empty box for every cluster in the render that follows the data,
+ * the first row of clusters (the top of every band column) a frame later, the rest in later tasks of about 12
+ * occupations each, one a frame, so no task blocks a phone for long.
  * Every pathway and band heading is there from the first render, and a cluster still to come is an empty box of about
  * its size; the tiles follow within a few frames, and at once when a person moves through the map with the keyboard
  * (`complete()`), so every occupation stays reachable by keyboard, by find-in-page and by screen readers.
@@ -41,10 +45,9 @@ export class ProgressiveRenderController implements ReactiveController {
   renderedClusters(model: RouteModel): number {
     if (model !== this.model) {
       this.model = model;
-      // The first part is the first row of the first pathway: the top cluster of each band column, what a phone
-      // (one column) or a wide page (three side by side) shows first.
-      const firstRow = model.pathways[0]?.columns.filter((column) => column.clusters.length > 0).length ?? 1;
-      this.limit = model.tiles.length > PROGRESSIVE_THRESHOLD ? Math.max(1, firstRow) : Number.POSITIVE_INFINITY;
+      // The render that follows the data draws the frame (headings, and an empty box for every cluster) with no
+      // tile, so the data's task stays short; the first part, a frame later, is the first row of the first pathway.
+      this.limit = model.tiles.length > PROGRESSIVE_THRESHOLD ? 0 : Number.POSITIVE_INFINITY;
     }
     return this.limit;
   }
@@ -77,7 +80,7 @@ export class ProgressiveRenderController implements ReactiveController {
       this.timer = setTimeout(() => {
         this.timer = undefined;
         if (!this.pending) return;
-        this.limit = clustersFor(this.model!, this.limit, NEXT_TILES);
+        this.limit = this.limit === 0 ? firstRow(this.model!) : clustersFor(this.model!, this.limit, NEXT_TILES);
         this.host.requestUpdate();
       }, 0);
     });
