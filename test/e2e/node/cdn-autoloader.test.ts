@@ -6,22 +6,19 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { inPage, launchBrowser, loadBundle, PAGE_HELPERS, pageHtml, poll, startGateway, startHost, waitForState, watch, type HostServer, type RunningGateway } from './harness.js';
+import { inPage, PAGE_HELPERS, pageHtml, poll, startEmbedStack, waitForState, watch, type EmbedStack, type HostServer, type RunningGateway } from './harness.js';
 
+let stack: EmbedStack;
 let browser: Browser;
 let gateway: RunningGateway;
 let host: HostServer;
 let files: Map<string, Buffer>;
 
 before(async () => {
-  files = loadBundle();
-  [browser, gateway] = await Promise.all([launchBrowser(), startGateway()]);
-  host = await startHost(files, { apiTarget: gateway.url });
+  stack = await startEmbedStack();
+  ({ browser, gateway, host, files } = stack);
 });
-after(async () => {
-  await browser?.close();
-  await Promise.all([host?.close(), gateway?.stop()]);
-});
+after(() => stack?.close());
 
 /** The bundle files the page fetched, by name. */
 const fetchedScripts = (page: Page) =>

@@ -10,32 +10,28 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { RouteMapDocument, SearchIndexDocument } from '@occupational-maps/core';
 import { offeredByFiveRows } from '../../fixtures/courses/expected.js';
-import { inPage, launchBrowser, loadBundle, PAGE_HELPERS, pageHtml, poll, ROOT, startGateway, startHost, watch, type HostServer, type RunningGateway } from './harness.js';
+import { inPage, PAGE_HELPERS, pageHtml, poll, ROOT, startEmbedStack, watch, type EmbedStack, type HostServer, type RunningGateway } from './harness.js';
 
 const CSV = readFileSync(`${ROOT}test/fixtures/courses/digital.csv`, 'utf8');
 const JSON_LIST = JSON.stringify([{ code: 'ST0119', title: 'Network engineer apprenticeship', url: '/courses/network' }]);
 
+let stack: EmbedStack;
 let browser: Browser;
 let gateway: RunningGateway;
 let host: HostServer;
 let files: Map<string, Buffer>;
 
 before(async () => {
-  files = loadBundle();
-  [browser, gateway] = await Promise.all([launchBrowser(), startGateway()]);
-  host = await startHost(files, {
-    apiTarget: gateway.url,
+  stack = await startEmbedStack({
     files: {
       '/courses.csv': { body: CSV, type: 'text/csv; charset=utf-8' },
       '/courses.json': { body: JSON_LIST, type: 'application/json' },
       '/broken.csv': { body: 'title;link\nSomething;/x\n', type: 'text/csv' },
     },
   });
+  ({ browser, gateway, host, files } = stack);
 });
-after(async () => {
-  await browser?.close();
-  await Promise.all([host?.close(), gateway?.stop()]);
-});
+after(() => stack?.close());
 
 /** The Digital occupations the five rows reach, worked out from the gateway's own documents. */
 async function expectedOffered(): Promise<string[]> {

@@ -156,6 +156,37 @@ export async function startHost(bundle: Map<string, Buffer>, options: { apiTarge
   return host;
 }
 
+export interface EmbedStack {
+  /** The built CDN bundle, by file name. */
+  files: Map<string, Buffer>;
+  browser: Browser;
+  /** The gateway over the embedded dataset (another origin than the host). */
+  gateway: RunningGateway;
+  /** The host site, with /v1/ proxied to the gateway. */
+  host: HostServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The set-up most end-to-end files share: the built bundle, one Chromium, a gateway over the embedded dataset and a
+ * host site that serves the bundle and proxies /v1/ to the gateway. `hostOptions` adds pages' headers or files.
+ */
+export async function startEmbedStack(hostOptions: Omit<Parameters<typeof startHost>[1] & object, 'apiTarget'> = {}): Promise<EmbedStack> {
+  const files = loadBundle();
+  const [browser, gateway] = await Promise.all([launchBrowser(), startGateway()]);
+  const host = await startHost(files, { ...hostOptions, apiTarget: gateway.url });
+  return {
+    files,
+    browser,
+    gateway,
+    host,
+    close: async () => {
+      await browser.close();
+      await Promise.all([host.close(), gateway.stop()]);
+    },
+  };
+}
+
 /** A page of ours: the bundle as a module script (no inline script or style: strict CSPs allow it). */
 export function pageHtml(body: string, { head = '', bundlePath = '/elements/occupational-maps.js' } = {}): string {
   return `<!doctype html>

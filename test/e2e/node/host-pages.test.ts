@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { inPage, poll, ROOT, launchBrowser, loadBundle, PAGE_HELPERS, pageHtml, startGateway, startHost, waitForState, watch, writeResult, type HostServer, type RunningGateway } from './harness.js';
+import { inPage, poll, ROOT, PAGE_HELPERS, pageHtml, startEmbedStack, startHost, waitForState, watch, writeResult, type EmbedStack, type HostServer } from './harness.js';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
@@ -39,20 +39,19 @@ div { display: none !important }
 button { all: unset !important }
 `;
 
+let stack: EmbedStack;
 let browser: Browser;
-let gateway: RunningGateway;
 let host: HostServer;
 let strictHost: HostServer;
 
 before(async () => {
-  const bundle = loadBundle();
-  [browser, gateway] = await Promise.all([launchBrowser(), startGateway()]);
-  host = await startHost(bundle, { apiTarget: gateway.url, files: { '/hostile.css': { body: HOSTILE_CSS, type: 'text/css' } } });
-  strictHost = await startHost(bundle, { apiTarget: gateway.url, pageHeaders: { 'Content-Security-Policy': STRICT_CSP } });
+  stack = await startEmbedStack({ files: { '/hostile.css': { body: HOSTILE_CSS, type: 'text/css' } } });
+  ({ browser, host } = stack);
+  strictHost = await startHost(stack.files, { apiTarget: stack.gateway.url, pageHeaders: { 'Content-Security-Policy': STRICT_CSP } });
 });
 after(async () => {
-  await browser?.close();
-  await Promise.all([host?.close(), strictHost?.close(), gateway?.stop()]);
+  await strictHost?.close();
+  await stack?.close();
 });
 
 /** Opens a page of `host` with every element and waits until all of them have data. */
