@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import memoizeOne from 'memoize-one';
 import type { OccupationSummary } from '@occupational-maps/core';
-import type { FavouritesStore } from '../shared/favourites.js';
+import type { FavouriteItem, FavouritesStore } from '../shared/favourites.js';
 
 type FavouritesModule = typeof import('../shared/favourites.js');
 
@@ -53,11 +54,17 @@ export class RouteFavouritesController implements ReactiveController {
     this.follow();
   }
 
-  /** The codes of the favourite occupations, read once per render; undefined when the map does not show favourites. */
+  /**
+   * The codes of the favourite occupations; undefined when the map does not show favourites. The same set while the
+   * store's list is the same (the store replaces its frozen list on every change), so the map can tell that its tiles'
+   * stars have not changed.
+   */
   codes(): ReadonlySet<string> | undefined {
     if (!this.host.favourites || !this.host.store) return undefined;
-    return new Set(this.host.store.list().map((item) => item.code));
+    return this.codesOf(this.host.store.list());
   }
+
+  private readonly codesOf = memoizeOne((items: readonly FavouriteItem[]): ReadonlySet<string> => new Set(items.map((item) => item.code)));
 
   /** Whether the occupation is a favourite now; undefined when there is no store to ask. */
   has(code: string): boolean | undefined {

@@ -229,7 +229,7 @@ export class RouteMap extends OmElement {
   });
 
   private readonly occupationDialog = new DialogController(this, {
-    elementsLoader: () => (this.constructor as typeof RouteMap).loadDialogElements,
+    elementsLoader: () => this.parts.loadDialogElements,
     focusItem: (key) => this.navigation.focusItem(key),
   });
   /** The host's own filter settings, told apart from what the controls (and the URL) set. */
@@ -237,7 +237,7 @@ export class RouteMap extends OmElement {
   /** With `sync-url`: the controller that keeps the filters in the URL, once its code has arrived. */
   private urlState?: UrlStateController;
   private urlStateLoading?: Promise<void>;
-  private readonly favouritesState = new RouteFavouritesController(this, () => (this.constructor as typeof RouteMap).loadFavouriteElements?.() ?? Promise.resolve());
+  private readonly favouritesState = new RouteFavouritesController(this, () => this.parts.loadFavouriteElements?.() ?? Promise.resolve());
   private readonly searchIndex = new SearchIndexController(this);
   /** The course list, and the code that matches it to this route's occupations, which loads only with a list. */
   private readonly coursesState = new CoursesController(this, () => this.parts.loadCoursesMatcher());
@@ -400,25 +400,29 @@ export class RouteMap extends OmElement {
   // What the tiles show, each kept as the same object while its inputs are the same (offeredInRoute caches its own),
   // so the map view can tell that nothing its tiles show has changed (`tileState`) and leave hundreds of tiles alone.
   private readonly relationsMemo = memoizeOne(relationsFor);
-  private readonly visibleMemo = memoizeOne(
-    (model: RouteModel, levels: string, status: string, products: string, search: string, pathway: string, offered: string, extraText?: ReadonlyMap<string, string>, offeredCodes?: ReadonlyMap<string, unknown>) =>
-      filterTiles(model, readFilters({ levels, status, products, search, pathway, offered }), extraText, offeredCodes),
+  private readonly filtersMemo = memoizeOne((levels: string, status: string, products: string, search: string, pathway: string, offered: string) =>
+    readFilters({ levels, status, products, search, pathway, offered }),
   );
-  private readonly favouriteCodesMemo = memoizeOne((codes: string) => new Set(codes ? codes.split(' ') : []));
+  private readonly visibleMemo = memoizeOne(filterTiles);
   private readonly tileStateMemo = memoizeOne((..._inputs: unknown[]) => ({}));
 
-  private favouriteCodes(): ReadonlySet<string> | undefined {
-    const codes = this.view === 'map' ? this.favouritesState.codes() : undefined;
-    return codes && this.favouriteCodesMemo([...codes].join(' '));
+  /** The filters the attributes set now (the same object until one of them changes). */
+  private get currentFilters() {
+    return this.filtersMemo(this.levels, this.status, this.products, this.search, this.pathway, this.offered);
+  }
+
+  /** Which tiles pass the filters now (the same array until the filters, the search text or the course list change). */
+  private visibleTiles(model: RouteModel, offered = this.offeredIn(model)): readonly boolean[] {
+    return this.visibleMemo(model, this.currentFilters, this.searchIndex.textFor(model), offered);
   }
 
   /** The model every render module is given. */
   private viewModel(model: RouteModel, text: RouteMapStrings): RouteViewModel {
-    const filters = readFilters(this);
+    const filters = this.currentFilters;
     const offered = this.offeredIn(model);
-    const visible = this.visibleMemo(model, this.levels, this.status, this.products, this.search, this.pathway, this.offered, this.searchIndex.textFor(model), offered);
+    const visible = this.visibleTiles(model, offered);
     const relations = this.relationsMemo(model, this.selected);
-    const favouriteCodes = this.favouriteCodes();
+    const favouriteCodes = this.view === 'map' ? this.favouritesState.codes() : undefined;
     return {
       model,
       visible,
@@ -541,7 +545,7 @@ export class RouteMap extends OmElement {
       const document = this.data.value;
       if (document && !isEmptyRoute(document)) {
         const model = routeModel(document);
-        const shown = filterTiles(model, readFilters(this), this.searchIndex.textFor(model), this.offeredIn(model)).filter(Boolean).length;
+        const shown = this.visibleTiles(model).filter(Boolean).length;
         this.announcement = this.text.mapShowing(shown, model.tiles.length);
       }
     });
