@@ -117,6 +117,16 @@ describe('<route-map> on a very large route', () => {
     expect(toggles[1]!.getAttribute('aria-expanded')).to.equal('false');
   });
 
+  it('keeps the pathway the pathway filter names open', async () => {
+    const document = await largeRoute();
+    const last = document.pathways.at(-1)!;
+    const el = await fixture<RouteMap>(html`<route-map route="digital" no-attribution pathway=${last.name} .client=${clientFor(document)}></route-map>`);
+    await waitUntil(() => shadow(el).querySelector('.map .tile'), 'the first part rendered', { timeout: 5000 });
+    const toggle = [...shadow(el).querySelectorAll<HTMLElement>('.toggle--pathway')].find((candidate) => candidate.textContent!.includes(last.name))!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(shadow(el).querySelector(`#${toggle.getAttribute('aria-controls')}`)!.hasAttribute('hidden')).to.be.false;
+  });
+
   it('puts every occupation in the page; find-in-page opens a collapsed pathway; screen readers reach it once open', async () => {
     const document = await largeRoute();
     const el = await firstPart(document);
