@@ -37,7 +37,9 @@ describe('autoloader', () => {
     document.body.append(compare);
     try {
       await whenDefinedWithin('occupation-compare');
-      expect(compare.shadowRoot, 'upgraded and rendered').to.exist;
+      // Upgraded; the first render (which gives back properties set before the upgrade) comes in a task of its own.
+      await (compare as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+      expect(compare.shadowRoot?.childElementCount, 'upgraded and rendered').to.be.greaterThan(0);
       expect((compare as HTMLElement & { apiBase?: string }).apiBase).to.equal('/test/.snapshot/v1/');
     } finally {
       compare.remove();

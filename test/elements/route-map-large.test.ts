@@ -62,13 +62,20 @@ describe('<route-map> on a very large route', () => {
   it('draws the frame in the render that follows the data, with no tile yet, and the first tiles a frame later', async () => {
     const document = await largeRoute();
     const el = await fixture<RouteMap>(html`<route-map route="digital" no-attribution .client=${clientFor(document)}></route-map>`);
-    // The data arrives in microtasks (the client answers at once); the next part waits for a frame, so looking between
-    // updates, without letting a task run, sees the render that followed the data.
-    for (let i = 0; i < 50 && !shadow(el).querySelector('.map'); i++) await el.updateComplete;
-    expect(shadow(el).querySelector('.map'), 'the map frame rendered').to.exist;
-    expect(shadow(el).querySelectorAll('.map .tile'), 'no tile in the render that follows the data').to.have.length(0);
-    expect(shadow(el).querySelectorAll('.toggle--pathway')).to.have.length(document.pathways.length);
-    expect(shadow(el).querySelectorAll('.cluster--pending').length).to.equal(document.pathways.reduce((sum, pathway) => sum + pathway.clusters.length, 0));
+    // The next part waits for a frame, so a mutation observer (its callback runs in the microtasks right after the
+    // render, before any task or frame) sees the render that followed the data.
+    const frame = await new Promise<{ tiles: number; toggles: number; pending: number }>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!shadow(el).querySelector('.map')) return;
+        observer.disconnect();
+        const count = (selector: string) => shadow(el).querySelectorAll(selector).length;
+        resolve({ tiles: count('.map .tile'), toggles: count('.toggle--pathway'), pending: count('.cluster--pending') });
+      });
+      observer.observe(shadow(el), { childList: true, subtree: true });
+    });
+    expect(frame.tiles, 'no tile in the render that follows the data').to.equal(0);
+    expect(frame.toggles).to.equal(document.pathways.length);
+    expect(frame.pending).to.equal(document.pathways.reduce((sum, pathway) => sum + pathway.clusters.length, 0));
     await waitUntil(() => shadow(el).querySelector('.map .tile'), 'the first tiles a frame later', { timeout: 5000 });
   });
 

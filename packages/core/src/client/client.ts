@@ -1,5 +1,5 @@
 import type { EmbedDocument } from '../contract/index.js';
-import { validateDocumentLazily } from '../contract/load-schema.js';
+import { pauseForHost, validateDocumentLazily } from '../contract/load-schema.js';
 import { isErrorDocument } from '../contract/validate.js';
 import { parseEmbedPath } from '../parse-path.js';
 import { embedPaths, type EmbedDocumentKind } from '../embed-paths.js';
@@ -180,8 +180,9 @@ export function createClient(options: ClientOptions): EmbedClient {
         const message = `The data at ${url} is not JSON (${reasonText(error)}).`;
         return { ok: false, error: new EmbedError('invalid-document', message, { url, status: response.status, cause: error }) };
       }
-      // Only this kind's schema: a page that shows SOC documents never downloads the occupation schema.
-      const checked = await validateDocumentLazily(kind, body);
+      // Only this kind's schema: a page that shows SOC documents never downloads the occupation schema. A large
+      // document is checked in slices, so the page stays responsive while a route of hundreds of occupations arrives.
+      const checked = await validateDocumentLazily(kind, body, pauseForHost);
       if (!checked.ok) {
         const message = `The data at ${url} is not a valid Embed API v1 ${kind} document: ${checked.reason}`;
         return { ok: false, error: new EmbedError('invalid-document', message, { url, status: response.status }) };
@@ -210,7 +211,7 @@ export function createClient(options: ClientOptions): EmbedClient {
     if (fromStore && store) {
       const stored = await readStore(url);
       if (stored && !isTooStale(stored.storedAt)) {
-        const checked = await validateDocumentLazily(kind, stored.value);
+        const checked = await validateDocumentLazily(kind, stored.value, pauseForHost);
         if (checked.ok) return { value: checked.value, storedAt: stored.storedAt, fromNetwork: false };
       }
       if (stored) forgetStored(url);

@@ -3,10 +3,14 @@ import { errorDocument } from './common.js';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** Says where and why a value failed, e.g. `pathways.0.clusters.2.band: Invalid type …`; at most three issues. */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+/**
+ * Says where and why a value failed, e.g. `pathways.0.clusters.2.band: Invalid type …`; at most three issues. `at` is
+ * the dot path of the validated value inside its document, when it is only a part of one.
+ */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[], at?: string): string {
   const lines = issues.slice(0, 3).map((issue) => {
-    const where = v.getDotPath(issue) ?? '(document)';
+    const path = v.getDotPath(issue);
+    const where = at ? (path ? `${at}.${path}` : at) : (path ?? '(document)');
     return `${where}: ${issue.message}`;
   });
   if (issues.length > 3) lines.push(`… and ${issues.length - 3} more`);

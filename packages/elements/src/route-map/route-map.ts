@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import memoizeOne from 'memoize-one';
-import { embedPaths, findRoute, ROUTES, type RouteMapDocument } from '@occupational-maps/core';
+import { embedPaths, findRoute, pauseForHost, ROUTES, type RouteMapDocument } from '@occupational-maps/core';
 import { resolveApiBase } from '../shared/api-base.js';
 import { AttributionController, attributionStyles } from '../shared/attribution.js';
 import { DataController } from '../shared/data-controller.js';
@@ -221,6 +221,11 @@ export class RouteMap extends OmElement {
         path: embedPaths.routeMap(route.slug),
         load: async (client, signal) => {
           const [document] = await Promise.all([client.get('routeMap', route.slug, { signal }), this.loadPartsShown()]);
+          // The model of a large route (hundreds of occupations) takes a while to build: it gets a task of its own,
+          // apart from the document's checks before it and the first render after it, so none of them is a long task.
+          await pauseForHost();
+          routeModel(document);
+          await pauseForHost();
           return document;
         },
       };

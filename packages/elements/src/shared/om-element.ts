@@ -1,5 +1,5 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
-import type { EmbedClient } from '@occupational-maps/core';
+import { pauseForHost, type EmbedClient } from '@occupational-maps/core';
 import { baseStrings } from './base-strings.js';
 import type { StringOverrides, Strings } from './strings.js';
 import { VERSION } from './version.js';
@@ -84,6 +84,16 @@ export class OmElement extends LitElement {
     const detail = (event as CustomEvent).detail;
     if (!this.emit(event.type as OmEventName, detail, { cancelable: event.cancelable })) event.preventDefault();
   };
+
+  /**
+   * The first render waits for a task of its own. Elements upgrade while the module that defines them is evaluated,
+   * and each one's first render (styles adopted, templates prepared) would otherwise lengthen that one task: on a page
+   * with several elements, or on a phone, a long task that holds up input. `updateComplete` still waits for it.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await pauseForHost();
+    return super.scheduleUpdate();
+  }
 
   /** Overrides for any of the element's user-visible strings (see `defaultStrings`). */
   strings: StringOverrides = {};

@@ -33,7 +33,9 @@ export const stateStyles = css`
     border-radius: var(--_om-radius);
     background: linear-gradient(90deg, var(--_om-color-surface-alt) 25%, var(--_om-color-surface) 50%, var(--_om-color-surface-alt) 75%);
     background-size: 200% 100%;
-    animation: om-shimmer 1.5s linear infinite;
+    /* The shimmer waits a second: a quick load shows a still placeholder, and the page is not repainted every frame
+       (background-position animates on the main thread) while it is busiest. */
+    animation: om-shimmer 1.5s linear 1s infinite;
   }
   @keyframes om-shimmer {
     to {
