@@ -60,6 +60,20 @@ describe('autoloader', () => {
     await whenDefinedWithin('progression-map');
   });
 
+  it('defines a loading="lazy" element only when it comes near the viewport', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div><div style="height: 400vh"></div><occupation-search loading="lazy"></occupation-search></div>`);
+    const search = page.querySelector('occupation-search')!;
+    await discover(page);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(defined('occupation-search'), 'its code is not fetched four screens away').to.equal(false);
+    search.scrollIntoView();
+    try {
+      await whenDefinedWithin('occupation-search');
+    } finally {
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('never rejects, and resolves at once for a root without elements', async () => {
     const empty = document.createElement('section');
     await discover(empty);

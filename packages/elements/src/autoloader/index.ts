@@ -1,11 +1,14 @@
 import { ELEMENT_LOADERS } from './elements.js';
+import { isLazy, whenNearViewport } from '../shared/near-viewport.js';
+import { trackEagerLoad } from '../shared/eager-loads.js';
 
 /**
  * Defines each element of the library when its tag first appears, by importing that element's code then (Shoelace's
  * autoloader pattern): a page pays only for the elements it uses. Importing this module checks the document at once
  * and then watches it for elements added later. `customElements.whenDefined(tag)` works as usual. Elements that show
  * other elements load those themselves when they need them (a `<route-map>` loads `<occupation-card>` when a person
- * first opens an occupation).
+ * first opens an occupation). An element with `loading="lazy"` is defined when it comes within a screen of the viewport
+ * (or the page is printed), unless an element of the same tag without it needs the code earlier.
  */
 
 const TAGS = Object.keys(ELEMENT_LOADERS);
@@ -32,26 +35,41 @@ function load(tag: string): Promise<void> {
   return pending;
 }
 
-/** The library's tags in `root`, the root itself included. */
-function tagsIn(root: ParentNode): Set<string> {
-  const found = new Set<string>();
-  if (root instanceof Element && Object.hasOwn(ELEMENT_LOADERS, root.localName)) found.add(root.localName);
-  for (const element of root.querySelectorAll(SELECTOR)) found.add(element.localName);
-  return found;
+/** Lazy elements already waiting for the viewport, so a second discovery does not wait for them twice. */
+const waitingForViewport = new WeakSet<Element>();
+
+/**
+ * Loads the tags of the library's elements in `root` (the root itself included): at once for most, and for a
+ * `loading="lazy"` element when it comes near the viewport. Returns the loads started now.
+ */
+function loadTagsIn(root: ParentNode): Promise<void>[] {
+  const elements = [...root.querySelectorAll(SELECTOR)];
+  if (root instanceof Element && Object.hasOwn(ELEMENT_LOADERS, root.localName)) elements.unshift(root);
+  const now = new Set<string>();
+  for (const element of elements) {
+    const tag = element.localName;
+    if (!isLazy(element)) now.add(tag);
+    else if (!loading.has(tag) && !waitingForViewport.has(element)) {
+      waitingForViewport.add(element);
+      whenNearViewport(element, () => void load(tag));
+    }
+  }
+  return [...now].map((tag) => trackEagerLoad(load(tag)));
 }
 
 const observer = typeof MutationObserver === 'undefined'
   ? null
   : new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) for (const tag of tagsIn(node)) void load(tag);
+      for (const node of record.addedNodes) if (node instanceof Element) loadTagsIn(node);
     }
   });
 
 /**
  * Defines the library's elements found in `root` and watches it for more. The document is watched from the start;
  * call this for other roots the document's observer cannot see into, such as a host framework's shadow roots.
- * Resolves once the elements found are defined; never rejects (a failed load is reported on the console).
+ * Resolves once the elements found are defined (`loading="lazy"` ones are defined later, near the viewport); never
+ * rejects (a failed load is reported on the console).
  */
 export function discover(root: Document | DocumentFragment | Element = document): Promise<void> {
   const target = root instanceof Document ? root.documentElement : root;
@@ -59,7 +77,7 @@ export function discover(root: Document | DocumentFragment | Element = document)
     watched.add(target);
     observer.observe(target, { childList: true, subtree: true });
   }
-  return Promise.all([...tagsIn(root)].map(load)).then(() => undefined);
+  return Promise.all(loadTagsIn(root)).then(() => undefined);
 }
 
 if (typeof document !== 'undefined') void discover(document);

@@ -261,7 +261,7 @@ export class OccupationCard extends OmElement {
    * the progression when it does). Given by standard, the code is known only once the occupation has loaded.
    */
   private get progressionCode(): string | null {
-    if (!this.shownSections.has('progression')) return null;
+    if (!this.shownSections.has('progression') || this.data.deferred) return null;
     const subject = this.subject;
     if (subject.kind === 'occupation') return subject.code;
     const value = this.data.status === TaskStatus.COMPLETE ? this.data.value : undefined;

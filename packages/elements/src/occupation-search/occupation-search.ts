@@ -130,7 +130,7 @@ export class OccupationSearch extends OmElement {
   private overlay?: { list: CourseList; index: SearchIndexDocument; offered: ReadonlySet<string> };
   private outcome: SearchOutcome = { hits: [], total: 0, unfilteredTotal: 0 };
   private suggestions: string[] = [];
-  private loading?: AbortController;
+  private indexLoad?: AbortController;
   private announceTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
@@ -141,7 +141,7 @@ export class OccupationSearch extends OmElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loading?.abort();
+    this.indexLoad?.abort();
     clearTimeout(this.announceTimer);
     if (this.loadState === 'loading') this.loadState = 'idle';
   }
@@ -173,9 +173,9 @@ export class OccupationSearch extends OmElement {
   /** Loads the index and builds the search on first use (focus, hover or a value), once per page per index. */
   private async load(): Promise<void> {
     if (this.loadState === 'loading' || this.loadState === 'ready') return;
-    this.loading?.abort();
+    this.indexLoad?.abort();
     const controller = new AbortController();
-    this.loading = controller;
+    this.indexLoad = controller;
     this.loadState = 'loading';
     this.loadError = undefined;
     try {

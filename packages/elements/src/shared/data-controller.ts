@@ -2,6 +2,8 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 import { resolveApiBase } from './api-base.js';
+import { whenNearViewport } from './near-viewport.js';
+import { trackEagerLoad } from './eager-loads.js';
 import { clientFor } from './client-loader.js';
 import type { OmElement } from './om-element.js';
 import { defaultStrings, type Strings } from './strings.js';
@@ -37,6 +39,9 @@ interface DataControllerOptions<T> {
 export class DataController<T> implements ReactiveController {
   private readonly task: Task<[string | null, string | null, EmbedClient | undefined], T>;
   private lastAnnouncedPath: string | null = null;
+  /** With `loading="lazy"`: whether the element has come near the viewport, and the wait for it while it has not. */
+  private nearViewport = false;
+  private stopWaiting?: () => void;
 
   constructor(
     private readonly host: OmElement,
@@ -44,20 +49,41 @@ export class DataController<T> implements ReactiveController {
   ) {
     host.addController(this);
     this.task = new Task(host, {
-      args: () => [resolveApiBase(host), options.request()?.path ?? null, host.client] as [string | null, string | null, EmbedClient | undefined],
-      task: async ([apiBase, path, injected], { signal }) => {
+      args: () => [resolveApiBase(host), this.deferred ? null : (options.request()?.path ?? null), host.client] as [string | null, string | null, EmbedClient | undefined],
+      task: ([apiBase, path, injected], { signal }) => {
         const request = options.request();
-        if (!request || path === null) return undefined as T;
-        const client = await clientFor(apiBase, injected);
-        if (!client) throw new EmbedError('no-api-base', this.text.errorNoApiBase, { url: '' });
-        return request.load(client, signal);
+        if (!request || path === null) return Promise.resolve(undefined as T);
+        const loading = (async () => {
+          const client = await clientFor(apiBase, injected);
+          if (!client) throw new EmbedError('no-api-base', this.text.errorNoApiBase, { url: '' });
+          return request.load(client, signal);
+        })();
+        // Lazy elements below wait for this load to place themselves (see eager-loads.ts); not for another lazy one's.
+        return this.host.loading === 'lazy' ? loading : trackEagerLoad(loading);
       },
       onComplete: () => this.announce('om-load'),
       onError: (error) => this.announce('om-error', error),
     });
   }
 
-  hostConnected(): void {}
+  /** True while a `loading="lazy"` element waits to come near the viewport: nothing is fetched yet. */
+  get deferred(): boolean {
+    return this.host.loading === 'lazy' && !this.nearViewport;
+  }
+
+  hostUpdate(): void {
+    if (!this.deferred || this.stopWaiting) return;
+    this.stopWaiting = whenNearViewport(this.host, () => {
+      this.stopWaiting = undefined;
+      this.nearViewport = true;
+      this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
+  }
 
   /** The host's strings, with the shared defaults under them for any a host without its own defaults lacks. */
   private get text(): Strings {
@@ -95,6 +121,8 @@ export class DataController<T> implements ReactiveController {
   render(renderers: StateRenderers<T>): TemplateResult {
     const text = this.text;
     const path = this.options.request()?.path ?? null;
+    // A lazy element that is not near the viewport yet keeps the loading state's place, still and not busy.
+    if (path !== null && this.deferred) return html`<div class="om-state om-state--deferred" part="state" aria-busy="false">${renderers.loading?.() ?? html`<div class="om-skeleton" part="skeleton"></div>`}</div>`;
     const state = path === null ? TaskStatus.INITIAL : this.task.status;
     const busy = state === TaskStatus.PENDING;
     let body: unknown = nothing;

@@ -28,6 +28,7 @@ export class OmElement extends LitElement {
     apiBase: { attribute: 'api-base' },
     client: { attribute: false },
     strings: { attribute: false },
+    loading: {},
   };
 
   /**
@@ -59,6 +60,13 @@ export class OmElement extends LitElement {
 
   /** A data client to use instead of the page's shared one (custom transports, tests). */
   declare client?: EmbedClient;
+
+  /**
+   * `lazy`: as for images, the element's code (through the autoloader) and data load only when it comes within a
+   * screen of the viewport, or when the page is printed; until then it keeps its place with a still placeholder. For
+   * elements far down a long page. Default `eager`.
+   */
+  declare loading?: 'eager' | 'lazy';
 
   /**
    * The events contract for elements inside this one's shadow root (the card in a route map's dialog, the badge in a

@@ -37,6 +37,10 @@ export const stateStyles = css`
        (background-position animates on the main thread) while it is busiest. */
     animation: om-shimmer 1.5s linear 1s infinite;
   }
+  /* A loading="lazy" element not yet near the viewport: a still placeholder (nothing is loading). */
+  .om-state--deferred .om-skeleton {
+    animation: none;
+  }
   @keyframes om-shimmer {
     to {
       background-position: -200% 0;
