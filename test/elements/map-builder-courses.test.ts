@@ -136,7 +136,9 @@ describe('<map-builder> course list step', () => {
           .filter((tile) => tile.querySelector('[part="offered-marker"]'))
           .map((tile) => tile.dataset.code!)
           .sort();
-      await waitUntil(() => marked().length > 0, 'the pasted map marked the offered occupations', { timeout: 20000 });
+      const map = () => frame.contentDocument?.querySelector('route-map')?.shadowRoot?.querySelector('.map');
+      // The map draws its tiles a few clusters a frame: the marks are counted once every cluster is there.
+      await waitUntil(() => map() && !map()!.querySelector('.cluster--pending') && marked().length > 0, 'the pasted map marked the offered occupations', { timeout: 20000 });
       // ST0116 → Software developer; TL0007d → the three occupations carrying that specialism.
       expect(marked()).to.deep.equal(['OCC0116', 'OCC0120A', 'OCC0120B', 'OCC0973']);
     } finally {

@@ -220,7 +220,8 @@ describe('<route-map favourites> list and table views', () => {
     // The change reaches the map view too.
     pageStore.add({ code: DATA_ANALYST, title: 'Data analyst' });
     el.view = 'map';
-    await el.updateComplete;
+    // The map view draws its tiles a few clusters a frame.
+    await waitUntil(() => shadow(el).querySelector('.map') && !shadow(el).querySelector('.cluster--pending'), 'the map view drew every tile');
     expect(markedCodes(el)).to.deep.equal([DATA_ANALYST]);
   });
 });

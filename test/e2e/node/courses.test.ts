@@ -46,7 +46,8 @@ async function open(path: string, body: string) {
   const seen = await watch(page);
   await page.addInitScript(PAGE_HELPERS);
   await page.goto(`${host.url}${path}`);
-  await poll(page, `document.querySelector('route-map')?.shadowRoot?.querySelector('.map .tile') != null`);
+  // The map draws its tiles a few clusters a frame; it is ready once no cluster waits (no aria-busy left).
+  await poll(page, `document.querySelector('route-map')?.shadowRoot?.querySelector('.map .tile') != null && window.__omState(document.querySelector('route-map')) === 'ready'`);
   return { page, seen };
 }
 

@@ -134,14 +134,23 @@ export function reportElements(page: Page): Promise<ElementReport[]> {
   );
 }
 
-/** Waits until every element of ours in the page is defined and has its data (or the timeout says which did not). */
+/**
+ * Waits until every element of ours in the page is defined and has its data (or the timeout says which did not).
+ * `loading="lazy"` elements load as a reader scrolls to them, so the page is scrolled through them first, slowly
+ * enough for each to come near the viewport.
+ */
 export async function waitForData(page: Page, timeout = 20_000): Promise<ElementReport[]> {
+  const allReady = (selector: string) =>
+    `(() => { const all = [...document.querySelectorAll(${JSON.stringify(selector)})]; return all.every((el) => el.shadowRoot && window.__omState(el) === 'ready' && el.shadowRoot.querySelector(${JSON.stringify(DATA_PROBES)}[el.localName])); })()`;
   try {
-    await poll(
-      page,
-      `(() => { const all = [...document.querySelectorAll(${JSON.stringify(TAGS.join(','))})]; return all.length > 0 && all.every((el) => el.shadowRoot && window.__omState(el) === 'ready' && el.shadowRoot.querySelector(${JSON.stringify(DATA_PROBES)}[el.localName])); })()`,
-      timeout,
-    );
+    // The eager elements first (a reader scrolls once the page has drawn), then a scroll past each lazy one.
+    await poll(page, allReady(TAGS.map((tag) => `${tag}:not([loading="lazy"])`).join(',')), timeout);
+    const lazy = await inPage<number>(page, `() => document.querySelectorAll('[loading="lazy"]').length`);
+    for (let index = 0; index < lazy; index++) {
+      await inPage(page, `(index) => document.querySelectorAll('[loading="lazy"]')[index].scrollIntoView()`, index);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    await poll(page, `document.querySelector(${JSON.stringify(TAGS.join(','))}) != null && ${allReady(TAGS.join(','))}`, timeout);
   } catch (error) {
     const report = await reportElements(page).catch(() => []);
     throw new Error(`${(error as Error).message}\n${JSON.stringify(report, null, 2)}`);

@@ -1,8 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RouteModel } from './route-model.js';
 
-/** Routes with more occupations than this render their map a few clusters at a time; smaller ones all at once. */
+/** Routes with more occupations than this start with their later pathways collapsed (see `collapsedAtFirst`). */
 export const PROGRESSIVE_THRESHOLD = 150;
+/**
+ * Routes with more occupations than this render their map a few clusters at a time; smaller ones all at once. Low:
+ * a map's first tiles bring the first layout of its text and the first use of its templates, which on a phone make
+ * even forty tiles a long task when they come with everything else.
+ */
+export const CHUNKED_THRESHOLD = 24;
 /**
  * Occupations added per later task (whole clusters, one task a frame). Small, so that a part and the frame that lays
  * it out stay well under the 50 ms a long task starts at on a mid-range phone.
@@ -47,7 +53,7 @@ export class ProgressiveRenderController implements ReactiveController {
       this.model = model;
       // The render that follows the data draws the frame (headings, and an empty box for every cluster) with no
       // tile, so the data's task stays short; the first part, a frame later, is the first row of the first pathway.
-      this.limit = model.tiles.length > PROGRESSIVE_THRESHOLD ? 0 : Number.POSITIVE_INFINITY;
+      this.limit = model.tiles.length > CHUNKED_THRESHOLD ? 0 : Number.POSITIVE_INFINITY;
     }
     return this.limit;
   }

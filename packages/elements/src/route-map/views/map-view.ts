@@ -1,9 +1,9 @@
 /** The map view: pathways as sections, each with three band columns of clusters of occupation tiles. */
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { BANDS } from '@occupational-maps/core';
 import { bandLabel, productLabel, productMarker, statusLabel } from '../../shared/labels.js';
+import { cssProperty } from '../../shared/css-property.js';
 import type { ClusterModel, PathwayModel, TileModel } from '../route-model.js';
 import { chevron, heading, renderBadges, renderFavouriteMarker, renderOccupationControl, renderOfferedMarker } from './parts.js';
 import type { Relation, RouteViewModel } from './view-model.js';
@@ -70,7 +70,7 @@ function renderColumns(vm: RouteViewModel, pathway: PathwayModel) {
 function renderCluster(vm: RouteViewModel, pathway: PathwayModel, cluster: ClusterModel, bandId: string) {
   const clusterCount = countShown(vm, cluster.tiles);
   if (cluster.rank >= vm.renderedClusters) {
-    return html`<div class="cluster cluster--pending" aria-busy="true" ?hidden=${clusterCount === 0} style=${styleMap({ '--_om-cluster-tiles': String(cluster.tiles.length) })}></div>`;
+    return html`<div class="cluster cluster--pending" aria-busy="true" ?hidden=${clusterCount === 0} ${cssProperty('--_om-cluster-tiles', String(cluster.tiles.length))}></div>`;
   }
   const clusterExpanded = !vm.collapsed.has(cluster.key);
   const describedBy = `${pathway.key}-name ${bandId} ${cluster.key}-name`;
