@@ -159,7 +159,12 @@ try {
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const timings = { elementFirst: [], elementAll: [], plainFirst: [], elementFilter: [], plainFilter: [] };
     const total = source.pathways.reduce((n, p) => n + p.clusters.reduce((m, c) => m + c.occupations.length, 0), 0);
-    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    // A new task without the 4 ms clamp nested timers get: a message to ourselves.
+    const channel = new MessageChannel();
+    const nextTask = () => new Promise((resolve) => {
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    });
     const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
     for (let run = 0; run < runs + 2; run++) {
@@ -175,11 +180,11 @@ try {
       element.setAttribute('no-attribution', '');
       element.client = client;
       stage.append(element);
-      // Data "arrives" in the first update; time from then until the tiles are laid out.
+      // Data "arrives" in the first update; time from then until the tiles are laid out (the route model is built in
+      // a task of its own, the frame drawn in the next, the first tiles a frame later).
       await element.updateComplete;
       let start = performance.now();
-      // A very large route draws its frame in the render that follows the data and its first tiles a frame later.
-      while (!element.shadowRoot.querySelector('.tile')) await (element.shadowRoot.querySelector('.map') ? nextTask() : element.updateComplete);
+      while (!element.shadowRoot.querySelector('.tile')) await nextTask();
       layout(element);
       const elementFirst = performance.now() - start;
       // A very large route renders the rest of its pathways in later tasks: wait for every tile.

@@ -1,5 +1,6 @@
 import type { EmbedDocument } from '../contract/index.js';
-import { pauseForHost, validateDocumentLazily } from '../contract/load-schema.js';
+import { validateDocumentLazily } from '../contract/load-schema.js';
+import { pauseForHost } from '../pause.js';
 import { isErrorDocument } from '../contract/validate.js';
 import { parseEmbedPath } from '../parse-path.js';
 import { embedPaths, type EmbedDocumentKind } from '../embed-paths.js';

@@ -21,8 +21,8 @@ export * from './progression.js';
 export * from './soc.js';
 export * from './search-index.js';
 export * from './validate.js';
-export { loadDocumentSchema, pauseForHost, validateDocumentLazily } from './load-schema.js';
-export { validateRouteMapInSlices, type Pause } from './route-map-slices.js';
+export { loadDocumentSchema, validateDocumentLazily } from './load-schema.js';
+export { validateRouteMapInSlices } from './route-map-slices.js';
 
 /** The schema of each Embed API v1 document, by the path kind it is served at. */
 export const documentSchemas = {

@@ -1,7 +1,7 @@
 import type { EmbedDocumentKind } from '../paths.js';
 import type { DocumentSchemas, EmbedDocument } from './index.js';
 import { validateWith, type Validation } from './validate.js';
-import type { Pause } from './route-map-slices.js';
+import type { Pause } from '../pause.js';
 
 /**
  * Each document's schema behind its own dynamic import, so a bundle that fetches only SOC documents never carries the
@@ -23,11 +23,6 @@ export function loadDocumentSchema<K extends EmbedDocumentKind>(kind: K): Promis
   return loaders[kind]();
 }
 
-/** A pause that lets the page run: the browser scheduler's `yield()` where there is one (it keeps the task's priority), else a new task. */
-export const pauseForHost: Pause = () => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return typeof scheduler?.yield === 'function' ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 /**
  * `validateDocument` for code that must not load every schema up front: loads the kind's schema, then validates.

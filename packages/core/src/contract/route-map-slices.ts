@@ -2,8 +2,7 @@ import * as v from 'valibot';
 import { cluster, routeMapDocument, type RouteMapDocument } from './route-map.js';
 import { describeIssues, type Validation } from './validate.js';
 
-/** Lets the page run (input, paint) between two slices of work. */
-export type Pause = () => Promise<void>;
+import type { Pause } from '../pause.js';
 
 /** How long one slice may run before pausing: well under the 50 ms that makes a long task, even on a slow phone. */
 const SLICE_MS = 8;

@@ -2,7 +2,6 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 import { resolveApiBase } from './api-base.js';
-import { whenNearViewport } from './near-viewport.js';
 import { trackEagerLoad } from './eager-loads.js';
 import { clientFor } from './client-loader.js';
 import type { OmElement } from './om-element.js';
@@ -73,10 +72,16 @@ export class DataController<T> implements ReactiveController {
 
   hostUpdate(): void {
     if (!this.deferred || this.stopWaiting) return;
-    this.stopWaiting = whenNearViewport(this.host, () => {
-      this.stopWaiting = undefined;
-      this.nearViewport = true;
-      this.host.requestUpdate();
+    let cancelled = false;
+    this.stopWaiting = () => void (cancelled = true);
+    // Loaded only by lazy elements: most pages have none, and every element's first download carries this controller.
+    void import('./near-viewport.js').then(({ whenNearViewport }) => {
+      if (cancelled) return;
+      this.stopWaiting = whenNearViewport(this.host, () => {
+        this.stopWaiting = undefined;
+        this.nearViewport = true;
+        this.host.requestUpdate();
+      });
     });
   }
 

@@ -1,5 +1,5 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { pauseForHost, type EmbedClient } from '@occupational-maps/core';
+import type { EmbedClient } from '@occupational-maps/core';
 import { baseStrings } from './base-strings.js';
 import type { StringOverrides, Strings } from './strings.js';
 import { VERSION } from './version.js';
@@ -26,9 +26,9 @@ export class OmElement extends LitElement {
   // decorator helpers would add to it.
   static override properties: PropertyDeclarations = {
     apiBase: { attribute: 'api-base' },
+    loading: {},
     client: { attribute: false },
     strings: { attribute: false },
-    loading: {},
   };
 
   /**
@@ -99,7 +99,8 @@ export class OmElement extends LitElement {
    * with several elements, or on a phone, a long task that holds up input. `updateComplete` still waits for it.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.hasUpdated) await pauseForHost();
+    // A plain new task (not the core's pauseForHost): every element's first download carries this class.
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
     return super.scheduleUpdate();
   }
 

@@ -190,7 +190,7 @@ export class SocBadge extends OmElement {
   protected override updated(): void {
     const resolution = this.#resolve();
     const unknownKey = resolution.state === 'unknown' ? `${this.edition}:${resolution.code}` : null;
-    if (unknownKey && unknownKey !== this.#reportedUnknown && resolution.state === 'unknown') {
+    if (resolution.state === 'unknown' && unknownKey !== this.#reportedUnknown) {
       const { code, reason } = resolution;
       const edition = this.edition;
       import('./unknown-code-error.js').then(
@@ -214,10 +214,6 @@ export class SocBadge extends OmElement {
   get #detailAvailable(): boolean {
     return this.detail && this.#resolve().state !== 'unknown';
   }
-
-  #toggle = (): void => {
-    this.open = !this.open;
-  };
 
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || !this.open) return;
@@ -251,7 +247,7 @@ export class SocBadge extends OmElement {
     }
     return html`<div @keydown=${this.#onKeydown}>
       <button type="button" class=${badgeClass} part="badge" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="detail"
-        @click=${this.#toggle}>${code}${title}</button>
+        @click=${() => (this.open = !this.open)}>${code}${title}</button>
       <div class="detail" part="detail" id="detail" role="region" aria-label=${text.socDetailLabel(edition, shownCode)} ?hidden=${!this.open}>
         ${!this.#detailPart
           ? html`<p class="om-state" part="state" aria-busy="true">${text.loading}</p>`
@@ -263,6 +259,4 @@ export class SocBadge extends OmElement {
   }
 }
 
-const chevron = html`<svg class="chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-  <path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" stroke-width="2" />
-</svg>`;
+const chevron = html`<svg class="chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" stroke-width="2" /></svg>`;
