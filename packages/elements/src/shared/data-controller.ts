@@ -49,25 +49,51 @@ export class DataController<T> implements ReactiveController {
     host.addController(this);
     this.task = new Task(host, {
       args: () => [resolveApiBase(host), this.deferred ? null : (options.request()?.path ?? null), host.client] as [string | null, string | null, EmbedClient | undefined],
-      task: ([apiBase, path, injected], { signal }) => {
+      task: async ([apiBase, path, injected], { signal }) => {
         const request = options.request();
-        if (!request || path === null) return Promise.resolve(undefined as T);
-        const loading = (async () => {
-          const client = await clientFor(apiBase, injected);
-          if (!client) throw new EmbedError('no-api-base', this.text.errorNoApiBase, { url: '' });
-          return request.load(client, signal);
-        })();
-        // Lazy elements below wait for this load to place themselves (see eager-loads.ts); not for another lazy one's.
-        return this.host.loading === 'lazy' ? loading : trackEagerLoad(loading);
+        if (!request || path === null) return undefined as T;
+        const client = await clientFor(apiBase, injected);
+        if (!client) throw new EmbedError('no-api-base', this.text.errorNoApiBase, { url: '' });
+        return request.load(client, signal);
       },
-      onComplete: () => this.announce('om-load'),
-      onError: (error) => this.announce('om-error', error),
+      onComplete: () => {
+        this.settleFirstLoad();
+        this.announce('om-load');
+      },
+      onError: (error) => {
+        this.settleFirstLoad();
+        this.announce('om-error', error);
+      },
     });
   }
 
   /** True while a `loading="lazy"` element waits to come near the viewport: nothing is fetched yet. */
   get deferred(): boolean {
     return this.host.loading === 'lazy' && !this.nearViewport;
+  }
+
+  /**
+   * An eager element counts as loading (for the lazy elements below it, see eager-loads.ts) from the moment it is
+   * connected until its first data has rendered or failed, or it turns out to have nothing to load: its size is
+   * settled only then. Counting from connection, not from the fetch, leaves no gap while its code or parts arrive.
+   */
+  private firstLoadSettled?: () => void;
+  private firstLoadCounted = false;
+
+  hostConnected(): void {
+    if (this.firstLoadCounted || this.host.loading === 'lazy') return;
+    this.firstLoadCounted = true;
+    trackEagerLoad(new Promise<void>((resolve) => (this.firstLoadSettled = resolve)));
+  }
+
+  private settleFirstLoad(): void {
+    this.firstLoadSettled?.();
+    this.firstLoadSettled = undefined;
+  }
+
+  hostUpdated(): void {
+    // Nothing to load (no code or route given yet): nothing for others to wait for.
+    if (this.firstLoadSettled && (this.options.request() === null || this.deferred)) this.settleFirstLoad();
   }
 
   hostUpdate(): void {
@@ -88,6 +114,7 @@ export class DataController<T> implements ReactiveController {
   hostDisconnected(): void {
     this.stopWaiting?.();
     this.stopWaiting = undefined;
+    this.settleFirstLoad();
   }
 
   /** The host's strings, with the shared defaults under them for any a host without its own defaults lacks. */
