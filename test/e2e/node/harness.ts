@@ -246,6 +246,8 @@ export const PAGE_HELPERS = `
   window.__omState = (element) => {
     const root = element.shadowRoot;
     if (!root) return 'undefined';
+    // Upgraded, not yet rendered: an element's first render comes a task after its upgrade.
+    if (root.childNodes.length === 0) return 'loading';
     if (root.querySelector('[part~="error"]')) return 'error';
     if (root.querySelector('[aria-busy="true"], [part~="skeleton"]')) return 'loading';
     return 'ready';
