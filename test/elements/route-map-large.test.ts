@@ -6,7 +6,7 @@ import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-
 import type { EmbedClient, RouteMapDocument } from '@occupational-maps/core';
 import '../../packages/elements/src/define/route-map.js';
 import type { RouteMap } from '../../packages/elements/src/route-map/route-map.js';
-import { PROGRESSIVE_THRESHOLD } from '../../packages/elements/src/route-map/progressive-render-controller.js';
+import { COLLAPSE_THRESHOLD } from '../../packages/elements/src/route-map/progressive-render-controller.js';
 
 const API_BASE = '/test/.snapshot/v1/';
 const COPIES = 8;
@@ -47,7 +47,7 @@ async function firstPart(document: RouteMapDocument): Promise<RouteMap> {
 describe('<route-map> on a very large route', () => {
   it('renders what comes first at once and every other occupation within a few tasks, with no interaction', async () => {
     const document = await largeRoute();
-    expect(total(document)).to.be.greaterThan(PROGRESSIVE_THRESHOLD);
+    expect(total(document)).to.be.greaterThan(COLLAPSE_THRESHOLD);
     const el = await firstPart(document);
     const first = tiles(el).length;
     expect(first, 'the first render holds only the first clusters').to.be.greaterThan(0).and.lessThan(total(document));

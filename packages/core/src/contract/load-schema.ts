@@ -23,7 +23,6 @@ export function loadDocumentSchema<K extends EmbedDocumentKind>(kind: K): Promis
   return loaders[kind]();
 }
 
-
 /**
  * `validateDocument` for code that must not load every schema up front: loads the kind's schema, then validates.
  * With `pause`, a route map is checked a cluster at a time, pausing between slices (see `validateRouteMapInSlices`).

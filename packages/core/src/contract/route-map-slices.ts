@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { cluster, routeMapDocument, type RouteMapDocument } from './route-map.js';
 import { describeIssues, type Validation } from './validate.js';
-
 import type { Pause } from '../pause.js';
 
 /** How long one slice may run before pausing: well under the 50 ms that makes a long task, even on a slow phone. */

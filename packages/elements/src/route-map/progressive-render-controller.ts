@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RouteModel } from './route-model.js';
 
 /** Routes with more occupations than this start with their later pathways collapsed (see `collapsedAtFirst`). */
-export const PROGRESSIVE_THRESHOLD = 150;
+export const COLLAPSE_THRESHOLD = 150;
 /**
  * Routes with more occupations than this render their map a few clusters at a time; smaller ones all at once. Low:
  * a map's first tiles bring the first layout of its text and the first use of its templates, which on a phone make
@@ -28,10 +28,10 @@ function clustersFor(model: RouteModel, from: number, tiles: number): number {
 const firstRow = (model: RouteModel): number => Math.max(1, model.pathways[0]?.columns.filter((column) => column.clusters.length > 0).length ?? 1);
 
 /**
- * Renders the map of a very large route (Engineering and manufacturing has 368 occupations) a few clusters at a time,
- * in the model's render order: the headings and an empty box for every cluster in the render that follows the data,
- * the first row of clusters (the top of every band column) a frame later, the rest in later tasks of about 12
- * occupations each, one a frame, so no task blocks a phone for long.
+ * Renders the map of a route of more than `CHUNKED_THRESHOLD` occupations (Engineering and manufacturing has 368) a
+ * few clusters at a time, in the model's render order: the headings and an empty box for every cluster in the render
+ * that follows the data, the first row of clusters (the top of every band column) a frame later, the rest in later
+ * tasks of about 12 occupations each, one a frame, so no task blocks a phone for long.
  * Every pathway and band heading is there from the first render, and a cluster still to come is an empty box of about
  * its size; the tiles follow within a few frames, and at once when a person moves through the map with the keyboard
  * (`complete()`), so every occupation stays reachable by keyboard, by find-in-page and by screen readers.
@@ -60,7 +60,7 @@ export class ProgressiveRenderController implements ReactiveController {
 
   /** The pathways a very large route starts with collapsed: all but the first (none on smaller routes). */
   collapsedAtFirst(model: RouteModel): string[] {
-    return model.tiles.length > PROGRESSIVE_THRESHOLD ? model.pathways.slice(1).map((pathway) => pathway.key) : [];
+    return model.tiles.length > COLLAPSE_THRESHOLD ? model.pathways.slice(1).map((pathway) => pathway.key) : [];
   }
 
   /** Whether some clusters of the current route still wait for their tiles. */

@@ -265,7 +265,7 @@ export class RouteMap extends OmElement {
   /** What the views call into. */
   private readonly actions: RouteMapActions = {
     onNavKeydown: (event) => {
-      // Keys move through what is rendered: a very large route's later pathways are rendered first, at once.
+      // Keys move through what is rendered: clusters still to come are rendered first, at once.
       this.renderEverything();
       this.navigation.onKeydown(event);
     },
@@ -565,7 +565,7 @@ export class RouteMap extends OmElement {
     void this.updateComplete.then(() => this.navigation.focusItem(key));
   }
 
-  /** Renders every pathway of a very large route now, when some still wait for their turn. */
+  /** Renders every cluster now, when some still wait for their turn (a route that renders in parts). */
   private renderEverything(): void {
     if (this.progressive.complete()) this.performUpdate();
   }

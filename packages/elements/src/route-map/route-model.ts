@@ -36,7 +36,7 @@ export interface ClusterModel {
   readonly name: string;
   readonly band: Band;
   readonly tiles: TileModel[];
-  /** Its place in the order a very large route renders its clusters in (see `renderOrder`). */
+  /** Its place in the order a route that renders in parts renders its clusters in (see `renderOrder`). */
   readonly rank: number;
 }
 
@@ -64,7 +64,7 @@ export interface RouteModel {
   /** Every product type on the map (open slugs, ordered), with its upstream name: the legend and the filters list them. */
   readonly productTypesPresent: Array<{ slug: string; typeName: string | null }>;
   /**
-   * The clusters in the order a very large route renders them: pathway by pathway, and within a pathway the first
+   * The clusters in the order a route that renders in parts renders them: pathway by pathway, and within a pathway the first
    * cluster of each band column, then the second of each, and so on, so the top of all three columns (what is on
    * screen first on a wide page) comes before the lower clusters of the first column.
    */

@@ -3,10 +3,10 @@
  * it comes within about a screen of the viewport, so the page's first seconds go to what people see first.
  */
 
+import { eagerLoadsSettled } from './eager-loads.js';
+
 /** How far outside the viewport an element starts loading: one viewport height above and below. */
 const AHEAD = '100% 0px';
-
-import { eagerLoadsSettled } from './eager-loads.js';
 
 const waiting = new Map<Element, Set<() => void>>();
 let observer: IntersectionObserver | undefined;

@@ -50,7 +50,7 @@ export const mapViewStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_om-space-3);
   }
-  /* A very large route's later clusters, before their tiles arrive (a few tasks later): about the room the heading and
+  /* A route's later clusters while it renders in parts, before their tiles arrive (a few tasks later): about the room the heading and
      tiles will take in one column (the map view sets --_om-cluster-tiles), so little moves when they come. No
      content-visibility here: Chromium leaves skipped content out of the accessibility tree, and screen readers must
      reach every occupation. */

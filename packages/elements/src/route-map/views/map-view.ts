@@ -27,7 +27,7 @@ export function renderMapView(vm: RouteViewModel) {
 
 const countShown = (vm: RouteViewModel, tiles: readonly TileModel[]) => tiles.reduce((sum, tile) => sum + (vm.visible[tile.index] ? 1 : 0), 0);
 
-/** A pathway: its toggle, and its three band columns (off-screen pathways skip layout, see the styles). */
+/** A pathway: its toggle, and its three band columns (a collapsed one hidden until found). */
 function renderPathway(vm: RouteViewModel, pathway: PathwayModel) {
   const { text } = vm;
   const count = countShown(vm, pathway.tiles);
@@ -64,8 +64,8 @@ function renderColumns(vm: RouteViewModel, pathway: PathwayModel) {
 /**
  * A cluster: its toggle and its tiles. The tiles are rendered again only when something they show changed (the view
  * model's `tileState`, or the tab stop moving into or out of the cluster), so a filter change, a keyboard move or a
- * later part of a very large route does not rebuild hundreds of unchanged tiles. A cluster whose turn has not come
- * yet (a very large route renders in parts) is an empty box that keeps about the room it will take.
+ * later part of a route that renders in parts does not rebuild hundreds of unchanged tiles. A cluster whose turn has
+ * not come yet (see ProgressiveRenderController) is an empty box that keeps about the room it will take.
  */
 function renderCluster(vm: RouteViewModel, pathway: PathwayModel, cluster: ClusterModel, bandId: string) {
   const clusterCount = countShown(vm, cluster.tiles);

@@ -63,7 +63,7 @@ export interface RouteViewModel {
   tabStop: string;
   selected: string;
   collapsed: ReadonlySet<string>;
-  /** Clusters, in the model's render order, whose tiles the map view renders (a very large route's later ones follow in later tasks). */
+  /** Clusters, in the model's render order, whose tiles the map view renders (on a route that renders in parts, the later ones follow in later tasks). */
   renderedClusters: number;
   /**
    * Changes identity exactly when something a tile shows changes (filters, selection, favourites, offered, strings,
