@@ -61,6 +61,14 @@ describe('loading="lazy"', () => {
     expect(asked).to.include('occupation/OCC0499');
   });
 
+  it('takes loading="LAZY" (any case) as lazy, as the autoloader does', async () => {
+    const { client, asked } = recordingClient();
+    await cardFarDown(client, 'LAZY');
+    await frames(5);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(asked, 'nothing fetched three screens away').to.deep.equal([]);
+  });
+
   it('starts loading a screen ahead of the viewport, before the card is visible', async () => {
     const { client, asked } = recordingClient();
     const el = await cardFarDown(client, 'lazy');

@@ -1,6 +1,6 @@
 import { ELEMENT_LOADERS } from './elements.js';
-import { isLazy, whenNearViewport } from '../shared/near-viewport.js';
-import { trackEagerLoad } from '../shared/eager-loads.js';
+import { whenNearViewport } from '../shared/near-viewport.js';
+import { isLazy, trackEagerLoad } from '../shared/eager-loads.js';
 
 /**
  * Defines each element of the library when its tag first appears, by importing that element's code then (Shoelace's

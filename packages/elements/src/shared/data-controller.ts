@@ -2,7 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { EmbedError, type EmbedClient } from '@occupational-maps/core';
 import { resolveApiBase } from './api-base.js';
-import { trackEagerLoad } from './eager-loads.js';
+import { isLazy, trackEagerLoad } from './eager-loads.js';
 import { clientFor } from './client-loader.js';
 import type { OmElement } from './om-element.js';
 import { defaultStrings, type Strings } from './strings.js';
@@ -69,7 +69,7 @@ export class DataController<T> implements ReactiveController {
 
   /** True while a `loading="lazy"` element waits to come near the viewport: nothing is fetched yet. */
   get deferred(): boolean {
-    return this.host.loading === 'lazy' && !this.nearViewport;
+    return !this.nearViewport && isLazy(this.host);
   }
 
   /**
@@ -81,7 +81,7 @@ export class DataController<T> implements ReactiveController {
   private firstLoadCounted = false;
 
   hostConnected(): void {
-    if (this.firstLoadCounted || this.host.loading === 'lazy') return;
+    if (this.firstLoadCounted || isLazy(this.host)) return;
     this.firstLoadCounted = true;
     trackEagerLoad(new Promise<void>((resolve) => (this.firstLoadSettled = resolve)));
   }

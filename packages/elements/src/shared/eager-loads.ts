@@ -4,6 +4,14 @@
  * its occupations, everything below it sits a screen higher than it will.
  */
 
+/**
+ * Whether an element asks to load lazily: `loading="lazy"` in any case, as the attribute or as the property (which
+ * the autoloader may see set on an element whose code has not arrived yet). The autoloader and the data controller
+ * both ask this, so they never disagree about an element.
+ */
+export const isLazy = (element: Element): boolean =>
+  String((element as { loading?: unknown }).loading ?? element.getAttribute('loading')).toLowerCase() === 'lazy';
+
 /** A lazy element waits at most this long for the eager loads (one that hangs must not keep it waiting forever). */
 const MAX_WAIT_MS = 5000;
 

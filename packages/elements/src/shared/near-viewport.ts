@@ -62,6 +62,3 @@ export function whenNearViewport(target: Element, callback: () => void): () => v
     observer?.unobserve(target);
   };
 }
-
-/** Whether an element asks to load lazily (`loading="lazy"`). */
-export const isLazy = (element: Element): boolean => element.getAttribute('loading')?.toLowerCase() === 'lazy';
